@@ -1,0 +1,74 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using RagAnything.Embeddings.Onnx;
+
+namespace RagAnything.Benchmarks.Embeddings;
+
+/// <summary>
+/// Measures how fast the bundled all-MiniLM-L6-v2 model embeds real SQuAD paragraphs at several batch sizes.
+/// The reported time is per text, because each invocation embeds <see cref="TextCount"/> paragraphs.
+/// </summary>
+[MemoryDiagnoser]
+public class EmbeddingThroughputBenchmarks
+{
+    /// <summary>
+    /// Paragraphs per invocation: a multiple of every batch size below, so no run ends with a partial batch.
+    /// </summary>
+    private const int TextCount = 64;
+
+    private OnnxEmbeddingGenerator? _generator;
+    private string[] _texts = [];
+
+    /// <summary>Gets or sets the number of texts per model run.</summary>
+    [Params(1, 8, 32)]
+    public int BatchSize { get; set; }
+
+    /// <summary>Loads the paragraphs and the model, and runs the model once so that session creation is not measured.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _texts = ReadParagraphs(RepositoryPaths.SquadPassagesPath, TextCount);
+        _generator = new OnnxEmbeddingGenerator(new OnnxEmbeddingOptions { BatchSize = BatchSize });
+
+        _generator.GenerateAsync(_texts).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Embeds all paragraphs in one call.</summary>
+    [Benchmark(OperationsPerInvoke = TextCount)]
+    public async Task<int> EmbedParagraphs()
+    {
+        var embeddings = await _generator!.GenerateAsync(_texts).ConfigureAwait(false);
+        return embeddings.Count;
+    }
+
+    /// <summary>Releases the inference session.</summary>
+    [GlobalCleanup]
+    public void Cleanup() => _generator?.Dispose();
+
+    private static string[] ReadParagraphs(string path, int count)
+    {
+        var paragraphs = new List<string>(count);
+
+        foreach (var line in File.ReadLines(path))
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            using var document = JsonDocument.Parse(line);
+            var text = document.RootElement.GetProperty("text").GetString();
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                paragraphs.Add(text);
+            }
+
+            if (paragraphs.Count == count)
+            {
+                return [.. paragraphs];
+            }
+        }
+
+        throw new InvalidDataException($"{path} has {paragraphs.Count} paragraphs, but the benchmark needs {count}.");
+    }
+}

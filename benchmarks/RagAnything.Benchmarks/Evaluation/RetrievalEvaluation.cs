@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using RagAnything.Ingestion;
+using RagAnything.Query;
+
+namespace RagAnything.Benchmarks.Evaluation;
+
+/// <summary>
+/// Ingests the evaluation documents into a fresh SQLite store and scores retrieval: answer hit@k for SQuAD
+/// (an accepted answer appears in a cited chunk) and document hit@k for TAT-QA and SEC.
+/// </summary>
+internal static class RetrievalEvaluation
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var topK = ReadOption(args, "--top-k", 5);
+        var mode = Enum.Parse<QueryMode>(ReadOption(args, "--mode", "naive"), ignoreCase: true);
+        var evalDirectory = Path.Combine(RepositoryPaths.SharedDirectory, "eval");
+        var storeDirectory = Directory.CreateTempSubdirectory("rag-eval-");
+
+        try
+        {
+            await using var provider = CreateServices(Path.Combine(storeDirectory.FullName, "eval.db"));
+            var rag = provider.GetRequiredService<IRagAnything>();
+
+            var ingestWatch = Stopwatch.StartNew();
+            var documents = Directory.EnumerateFiles(Path.Combine(evalDirectory, "documents"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+            var failed = 0;
+            await foreach (var result in rag.IngestFilesAsync(documents).ConfigureAwait(false))
+            {
+                if (result.Outcome == IngestOutcome.Failed)
+                {
+                    failed++;
+                    Console.Error.WriteLine($"failed: {result.SourceName}: {result.Error?.Message}");
+                }
+            }
+
+            Console.WriteLine($"Ingested {documents.Count} documents ({failed} failed) in {ingestWatch.Elapsed.TotalSeconds:0.0} s.");
+
+            var questions = LoadQuestions(Path.Combine(evalDirectory, "questions.jsonl"));
+            var hits = new Dictionary<string, (int Hits, int Total)>(StringComparer.Ordinal);
+            var queryWatch = Stopwatch.StartNew();
+
+            foreach (var question in questions)
+            {
+                var citations = await rag.RetrieveAsync(new QueryRequest { Query = question.Question, Mode = mode, TopK = topK }).ConfigureAwait(false);
+                var hit = question.Part == "squad"
+                    ? citations.Any(citation => question.Answers.Any(answer => Normalize(citation.Text).Contains(Normalize(answer), StringComparison.Ordinal)))
+                    : citations.Any(citation => question.DocumentNames.Contains(citation.DocumentName, StringComparer.Ordinal));
+
+                var (partHits, partTotal) = hits.GetValueOrDefault(question.Part);
+                hits[question.Part] = (partHits + (hit ? 1 : 0), partTotal + 1);
+            }
+
+            Console.WriteLine($"Answered {questions.Count} queries in {queryWatch.Elapsed.TotalSeconds:0.0} s (mode {mode.ToString().ToLowerInvariant()}, top-k {topK}).");
+            Console.WriteLine();
+            Console.WriteLine("| part | measure | questions | hits | score |");
+            Console.WriteLine("|---|---|---|---|---|");
+            foreach (var (part, (partHits, partTotal)) in hits.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            {
+                var measure = part == "squad" ? $"answer hit@{topK}" : $"document hit@{topK}";
+                Console.WriteLine($"| {part} | {measure} | {partTotal} | {partHits} | {(double)partHits / partTotal:0.000} |");
+            }
+
+            return 0;
+        }
+        finally
+        {
+            storeDirectory.Delete(recursive: true);
+        }
+    }
+
+    private static ServiceProvider CreateServices(string databasePath)
+    {
+        var services = new ServiceCollection();
+        services.AddRagAnything().AddDefaultParsers().AddOnnxEmbeddings();
+        services.AddRagAnythingSqliteStorage(sqlite => sqlite.DatabasePath = databasePath);
+        return services.BuildServiceProvider();
+    }
+
+    private static List<EvalQuestion> LoadQuestions(string path)
+    {
+        var questions = new List<EvalQuestion>();
+        foreach (var line in File.ReadLines(path).Where(line => line.Length > 0))
+        {
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            var id = root.GetProperty("id").GetString()!;
+            var documentIds = root.GetProperty("doc_ids").EnumerateArray().Select(element => element.GetString()!).ToList();
+            var answers = new List<string> { root.GetProperty("answer").GetString()! };
+            if (root.TryGetProperty("alt_answers", out var alternatives))
+            {
+                answers.AddRange(alternatives.EnumerateArray().Select(element => element.GetString()!));
+            }
+
+            var part = documentIds[0].Split('/')[0] switch
+            {
+                "sec10q" => "sec",
+                var other => other,
+            };
+
+            questions.Add(new EvalQuestion(id, part, root.GetProperty("question").GetString()!, documentIds.Select(Path.GetFileName).ToList()!, answers));
+        }
+
+        return questions;
+    }
+
+    private static string Normalize(string text) => string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static T ReadOption<T>(string[] args, string name, T fallback)
+        where T : IParsable<T>
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? T.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}

@@ -1,0 +1,3 @@
+using RagAnything.Cli;
+
+return await RagCommandLine.RunAsync(args).ConfigureAwait(false);

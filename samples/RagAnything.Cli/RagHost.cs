@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace RagAnything.Cli;
+
+/// <summary>
+/// Creates the service provider the commands run on: SQLite in the data folder, the default parsers and the bundled ONNX model.
+/// </summary>
+internal static class RagHost
+{
+    public const string DatabaseFileName = "rag.db";
+
+    public static ServiceProvider Create(DirectoryInfo storeDirectory, bool verbose)
+    {
+        storeDirectory.Create();
+        var databasePath = Path.Combine(storeDirectory.FullName, DatabaseFileName);
+
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging
+            .AddSimpleConsole(console => console.SingleLine = true)
+            .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning));
+
+        // Console logging writes to standard output by default; keep that free for answers and JSON.
+        services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        services.AddRagAnything()
+            .AddDefaultParsers()
+            .AddOnnxEmbeddings();
+        services.AddRagAnythingSqliteStorage(sqlite => sqlite.DatabasePath = databasePath);
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        // Without a generic host nothing runs the start-up validation, so run it here and fail before any work.
+        provider.GetService<IStartupValidator>()?.Validate();
+        return provider;
+    }
+}

@@ -1,0 +1,23 @@
+// The RagAnything server: the REST API over SQLite in a data folder and the bundled ONNX embedding model.
+// Settings come from appsettings.json and environment variables such as RagAnything__DataDirectory.
+
+var builder = WebApplication.CreateBuilder(args);
+
+var dataDirectory = Path.GetFullPath(builder.Configuration["RagAnything:DataDirectory"] ?? "rag-data");
+Directory.CreateDirectory(dataDirectory);
+
+builder.Services.AddRagAnything(options => builder.Configuration.GetSection("RagAnything:Core").Bind(options))
+    .AddDefaultParsers()
+    .AddOnnxEmbeddings();
+builder.Services.AddRagAnythingSqliteStorage(sqlite => sqlite.DatabasePath = Path.Combine(dataDirectory, "rag.db"));
+builder.Services.AddRagAnythingHosting(options =>
+{
+    builder.Configuration.GetSection("RagAnything:Hosting").Bind(options);
+    options.DataDirectory = dataDirectory;
+});
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.MapOpenApi();
+app.MapRagAnything();
+app.Run();

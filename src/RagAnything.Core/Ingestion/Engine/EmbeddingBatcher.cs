@@ -1,0 +1,177 @@
+using System.Threading.Channels;
+using RagAnything.Embeddings;
+
+namespace RagAnything.Ingestion.Engine;
+
+/// <summary>
+/// Gathers embedding requests from many documents into full model batches.
+/// </summary>
+/// <remarks>
+/// One loop sends batches to the model, so the model runs one batch at a time with all its threads, and small
+/// documents share batches instead of each paying for a nearly empty one. A request waits at most
+/// <see cref="IngestionOptions.EmbeddingBatchDelay"/> for company. Identical texts within a batch are embedded once.
+/// </remarks>
+internal sealed class EmbeddingBatcher : IAsyncDisposable
+{
+    private readonly EmbeddingService _embeddings;
+    private readonly int _batchSize;
+    private readonly TimeSpan _delay;
+    private readonly TimeProvider _time;
+    private readonly Channel<Request> _requests = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lazy<Task> _loop;
+
+    public EmbeddingBatcher(EmbeddingService embeddings, int batchSize, TimeSpan delay, TimeProvider time)
+    {
+        _embeddings = embeddings;
+        _batchSize = batchSize;
+        _delay = delay;
+        _time = time;
+        _loop = new Lazy<Task>(() => Task.Run(RunAsync), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Gets the number of model calls made, for tests and metrics.</summary>
+    public long BatchCount => Interlocked.Read(ref _batchCount);
+
+    /// <summary>Gets the number of texts sent to the model after de-duplication.</summary>
+    public long TextCount => Interlocked.Read(ref _textCount);
+
+    private long _batchCount;
+    private long _textCount;
+
+    public async Task<IReadOnlyList<ReadOnlyMemory<float>>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        if (texts.Count == 0)
+        {
+            return [];
+        }
+
+        _ = _loop.Value;
+        var request = new Request(texts, cancellationToken);
+        await _requests.Writer.WriteAsync(request, cancellationToken).ConfigureAwait(false);
+        return await request.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _requests.Writer.TryComplete();
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_loop.IsValueCreated)
+        {
+            try
+            {
+                await _loop.Value.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping cancels the wait for the next request; nothing is lost because no request is pending.
+            }
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        var reader = _requests.Reader;
+        var batch = new List<Request>();
+
+        while (await reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
+        {
+            batch.Clear();
+            var textCount = 0;
+            var started = _time.GetTimestamp();
+
+            // Take what is queued now, then wait a little for more while the batch is not full.
+            while (textCount < _batchSize)
+            {
+                if (reader.TryRead(out var request))
+                {
+                    if (!request.CancellationToken.IsCancellationRequested)
+                    {
+                        batch.Add(request);
+                        textCount += request.Texts.Count;
+                    }
+
+                    continue;
+                }
+
+                var remaining = _delay - _time.GetElapsedTime(started);
+                if (remaining <= TimeSpan.Zero || !await WaitAsync(reader, remaining).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await SendAsync(batch).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<bool> WaitAsync(ChannelReader<Request> reader, TimeSpan timeout)
+    {
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        timeoutSource.CancelAfter(timeout);
+        try
+        {
+            return await reader.WaitToReadAsync(timeoutSource.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task SendAsync(List<Request> batch)
+    {
+        var unique = new Dictionary<string, int>(StringComparer.Ordinal);
+        var texts = new List<string>();
+        foreach (var request in batch)
+        {
+            foreach (var text in request.Texts)
+            {
+                if (unique.TryAdd(text, texts.Count))
+                {
+                    texts.Add(text);
+                }
+            }
+        }
+
+        try
+        {
+            var vectors = await _embeddings.EmbedAsync(texts, _stopping.Token).ConfigureAwait(false);
+            Interlocked.Increment(ref _batchCount);
+            Interlocked.Add(ref _textCount, texts.Count);
+
+            foreach (var request in batch)
+            {
+                var result = new ReadOnlyMemory<float>[request.Texts.Count];
+                for (var index = 0; index < result.Length; index++)
+                {
+                    result[index] = vectors[unique[request.Texts[index]]];
+                }
+
+                request.Completion.TrySetResult(result);
+            }
+        }
+        catch (Exception exception)
+        {
+            // One failed model call fails the documents in that batch; the loop goes on with the next batch.
+            foreach (var request in batch)
+            {
+                request.Completion.TrySetException(exception);
+            }
+        }
+    }
+
+    private sealed class Request(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        public IReadOnlyList<string> Texts { get; } = texts;
+
+        public CancellationToken CancellationToken { get; } = cancellationToken;
+
+        public TaskCompletionSource<IReadOnlyList<ReadOnlyMemory<float>>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace RagAnything.Embeddings.Onnx.Diagnostics;
+
+/// <summary>
+/// Source-generated log messages of the ONNX embedding package. Event ids: 6xxx.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Bundled model {ModelId} extracted to {Directory}.")]
+    public static partial void ModelExtracted(ILogger logger, string modelId, string directory);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "ONNX session for model {ModelId} created from {ModelPath} with {IntraOpThreads} intra-op threads; output dimensions {Dimensions}.")]
+    public static partial void SessionCreated(ILogger logger, string modelId, string modelPath, int intraOpThreads, int? dimensions);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Debug, Message = "Bundled model file {Path} is already extracted and is reused.")]
+    public static partial void ExtractedFileReused(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Debug, Message = "Bundled model file {Path} was extracted by another process at the same time; its copy is used.")]
+    public static partial void ExtractionRaceLost(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Warning, Message = "Bundled model file {Path} has {ActualBytes} bytes instead of {ExpectedBytes} and is extracted again.")]
+    public static partial void ExtractedFileDamaged(ILogger logger, string path, long actualBytes, long expectedBytes);
+
+    [LoggerMessage(EventId = 6006, Level = LogLevel.Debug, Message = "Embedded {InputCount} texts ({TokenCount} tokens) in {BatchCount} batches in {ElapsedMs} ms.")]
+    public static partial void InputsEmbedded(ILogger logger, int inputCount, long tokenCount, int batchCount, long elapsedMs);
+}

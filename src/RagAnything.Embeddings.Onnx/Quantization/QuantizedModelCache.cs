@@ -1,0 +1,126 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace RagAnything.Embeddings.Onnx.Quantization;
+
+/// <summary>
+/// Keeps int8 versions of ONNX models in a cache folder, so a model is quantized once and reused on later starts.
+/// </summary>
+/// <remarks>
+/// A cache file is named <c>&lt;first 16 hex digits of the source SHA-256&gt;.int8-v&lt;<see cref="OnnxDynamicQuantizer.Version"/>&gt;.onnx</c>,
+/// so a changed source model or a new quantizer version gets a new file. This class never deletes old files.
+/// Files are written to a temporary name and then moved into place, so readers never see a partial model.
+/// Several threads or processes may call <see cref="GetOrCreate"/> for the same model at once: each may quantize,
+/// the first move wins and the others use its file.
+/// </remarks>
+public static class QuantizedModelCache
+{
+    // A 64-bit prefix is enough because one cache folder keeps only a few models.
+    private const int HashPrefixLength = 16;
+
+    /// <summary>
+    /// Returns the path of the int8 version of <paramref name="sourceModelPath"/>, quantizing it and writing the cache file first if there is none.
+    /// </summary>
+    /// <param name="sourceModelPath">Path of the float ONNX model.</param>
+    /// <param name="cacheDirectory">Folder of the cache files, created if missing.</param>
+    /// <param name="logger">Receives cache hits, writes and quantization summaries, or <see langword="null"/> for no logging.</param>
+    /// <returns>The full path of the quantized model. When the source has no eligible <c>MatMul</c>, the file is an unchanged copy.</returns>
+    /// <exception cref="ArgumentException">A path is <see langword="null"/> or empty.</exception>
+    /// <exception cref="FileNotFoundException">The source model does not exist.</exception>
+    /// <exception cref="InvalidDataException">The source is not an ONNX model, or a weight is malformed.</exception>
+    /// <exception cref="NotSupportedException">A weight keeps its data in an external file.</exception>
+    /// <exception cref="IOException">The cache folder or file cannot be written.</exception>
+    public static string GetOrCreate(string sourceModelPath, string cacheDirectory, ILogger? logger = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sourceModelPath);
+        ArgumentException.ThrowIfNullOrEmpty(cacheDirectory);
+        logger ??= NullLogger.Instance;
+
+        if (!File.Exists(sourceModelPath))
+        {
+            throw new FileNotFoundException($"The ONNX model '{sourceModelPath}' to quantize was not found.", sourceModelPath);
+        }
+
+        string cachedPath = GetCachedPath(cacheDirectory, HashFile(sourceModelPath));
+        if (File.Exists(cachedPath))
+        {
+            QuantizationLog.CacheHit(logger, cachedPath, sourceModelPath);
+            return cachedPath;
+        }
+
+        // Name the entry after the bytes actually quantized, in case the source file changed since it was hashed above.
+        byte[] source = File.ReadAllBytes(sourceModelPath);
+        cachedPath = GetCachedPath(cacheDirectory, SHA256.HashData(source));
+        QuantizationResult result = new OnnxDynamicQuantizer(logger).Quantize(source);
+
+        Directory.CreateDirectory(cacheDirectory);
+        if (WriteAtomically(cachedPath, result.Model.Span, logger))
+        {
+            QuantizationLog.CacheEntryWritten(logger, cachedPath, sourceModelPath);
+        }
+        else
+        {
+            QuantizationLog.CacheEntryWrittenConcurrently(logger, cachedPath);
+        }
+
+        return cachedPath;
+    }
+
+    private static byte[] HashFile(string path)
+    {
+        using FileStream stream = File.OpenRead(path);
+        return SHA256.HashData(stream);
+    }
+
+    private static string GetCachedPath(string cacheDirectory, byte[] sourceHash)
+    {
+        string prefix = Convert.ToHexStringLower(sourceHash)[..HashPrefixLength];
+        return Path.GetFullPath(Path.Combine(cacheDirectory, $"{prefix}.int8-v{OnnxDynamicQuantizer.Version}.onnx"));
+    }
+
+    /// <summary>
+    /// Writes <paramref name="content"/> to <paramref name="path"/> through a temporary file.
+    /// Returns <see langword="false"/> when another writer created <paramref name="path"/> first.
+    /// </summary>
+    private static bool WriteAtomically(string path, ReadOnlySpan<byte> content, ILogger logger)
+    {
+        string tempPath = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using (FileStream temp = new(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                temp.Write(content);
+
+                // Flush to disk before the move, so a crash cannot leave a complete-looking name over missing data.
+                temp.Flush(flushToDisk: true);
+            }
+
+            try
+            {
+                File.Move(tempPath, path, overwrite: false);
+                return true;
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                return false;
+            }
+        }
+        finally
+        {
+            DeleteIfPresent(tempPath, logger);
+        }
+    }
+
+    private static void DeleteIfPresent(string path, ILogger logger)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            QuantizationLog.TempFileDeleteFailed(logger, exception, path);
+        }
+    }
+}

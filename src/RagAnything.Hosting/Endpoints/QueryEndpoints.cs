@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using RagAnything.Hosting.Endpoints.Contracts;
+using RagAnything.Hosting.Problems;
+using RagAnything.Hosting.Streaming;
+
+namespace RagAnything.Hosting.Endpoints;
+
+/// <summary>
+/// Maps the query routes: an answer with citations, the same as an NDJSON stream, and retrieval without an answer.
+/// </summary>
+internal static class QueryEndpoints
+{
+    public static void Map(IEndpointRouteBuilder group)
+    {
+        group.MapPost("/query", QueryAsync)
+            .WithName("Query")
+            .WithSummary("Answers a question with citations to document pages and chunks.")
+            .Produces<QueryResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        group.MapPost("/query/stream", StreamAsync)
+            .WithName("QueryStream")
+            .WithSummary("Answers a question as NDJSON: a references line, then answer fragments, then a done line.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        group.MapPost("/query/data", RetrieveAsync)
+            .WithName("QueryData")
+            .WithSummary("Returns the chunks a question retrieves, without generating an answer.")
+            .Produces<RetrievalResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        // TODO: map the knowledge-graph routes (entities, relations, subgraph) here once the library has a graph.
+    }
+
+    private static async Task<IResult> QueryAsync(QueryRequestBody body, IRagAnything rag, CancellationToken cancellationToken)
+    {
+        if (!QueryRequestMapper.TryMap(body, out var request, out var error))
+        {
+            return ApiProblems.Validation(error);
+        }
+
+        var result = await rag.QueryAsync(request, cancellationToken).ConfigureAwait(false);
+        var citations = result.Citations.Select(CitationResponse.From).ToList();
+        return Results.Ok(new QueryResponse(result.Answer, ApiNames.Of(result.Mode), result.IsExtractive, citations));
+    }
+
+    private static async Task<IResult> StreamAsync(
+        QueryRequestBody body,
+        HttpContext context,
+        IRagAnything rag,
+        IOptions<JsonOptions> json,
+        CancellationToken cancellationToken)
+    {
+        if (!QueryRequestMapper.TryMap(body, out var request, out var error))
+        {
+            return ApiProblems.Validation(error);
+        }
+
+        // The answer is complete before the first byte is sent, so a failed query still gets a problem response.
+        // TODO: relay tokens as they arrive once the library exposes a streaming answer.
+        var result = await rag.QueryAsync(request, cancellationToken).ConfigureAwait(false);
+        var serializer = json.Value.SerializerOptions;
+
+        var response = context.Response;
+        response.ContentType = "application/x-ndjson";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+
+        var references = result.Citations.Select(CitationResponse.From).ToList();
+        await WriteLineAsync(response, new { type = "references", references }, serializer, cancellationToken).ConfigureAwait(false);
+        foreach (var fragment in SentenceSplitter.Split(result.Answer))
+        {
+            await WriteLineAsync(response, new { type = "fragment", text = fragment }, serializer, cancellationToken).ConfigureAwait(false);
+        }
+
+        await WriteLineAsync(response, new { type = "done", mode = ApiNames.Of(result.Mode), isExtractive = result.IsExtractive }, serializer, cancellationToken).ConfigureAwait(false);
+        return Results.Empty;
+    }
+
+    private static async Task<IResult> RetrieveAsync(QueryRequestBody body, IRagAnything rag, CancellationToken cancellationToken)
+    {
+        if (!QueryRequestMapper.TryMap(body, out var request, out var error))
+        {
+            return ApiProblems.Validation(error);
+        }
+
+        var citations = await rag.RetrieveAsync(request, cancellationToken).ConfigureAwait(false);
+        return Results.Ok(new RetrievalResponse(ApiNames.Of(request.Mode), citations.Select(CitationResponse.From).ToList()));
+    }
+
+    private static async Task WriteLineAsync<T>(HttpResponse response, T line, JsonSerializerOptions serializer, CancellationToken cancellationToken)
+    {
+        await JsonSerializer.SerializeAsync(response.Body, line, serializer, cancellationToken).ConfigureAwait(false);
+        await response.Body.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

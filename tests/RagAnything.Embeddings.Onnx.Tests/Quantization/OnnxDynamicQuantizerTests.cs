@@ -1,0 +1,109 @@
+using Onnx;
+using RagAnything.Embeddings.Onnx.Quantization;
+
+namespace RagAnything.Embeddings.Onnx.Tests.Quantization;
+
+public sealed class OnnxDynamicQuantizerTests
+{
+    [Fact]
+    public void Quantize_MiniLm_RewritesEveryWeightMatMul()
+    {
+        ModelProto output = ModelProto.Parser.ParseFrom(MiniLmModel.Quantized.Model.Span);
+        HashSet<string> initializers = output.Graph.Initializer.Select(tensor => tensor.Name).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(MiniLmModel.WeightMatMulCount, MiniLmModel.Quantized.QuantizedMatMulCount);
+        Assert.Equal(MiniLmModel.WeightMatMulCount, output.Graph.Node.Count(node => node.OpType == "DynamicQuantizeMatMul" && node.Domain == "com.microsoft"));
+        Assert.DoesNotContain(output.Graph.Node, node => node.OpType == "MatMul" && initializers.Contains(node.Input[1]));
+        Assert.Contains(output.OpsetImport, import => import.Domain == "com.microsoft" && import.Version == 1);
+
+        // The attention score and context products multiply two activations, so they stay float.
+        Assert.Equal(12, output.Graph.Node.Count(node => node.OpType == "MatMul"));
+    }
+
+    [Fact]
+    public void Quantize_MiniLm_WritesInt8Weights()
+    {
+        ModelProto output = ModelProto.Parser.ParseFrom(MiniLmModel.Quantized.Model.Span);
+        Dictionary<string, TensorProto> initializers = output.Graph.Initializer.ToDictionary(tensor => tensor.Name, StringComparer.Ordinal);
+
+        foreach (NodeProto node in output.Graph.Node.Where(node => node.OpType == "DynamicQuantizeMatMul"))
+        {
+            TensorProto weights = initializers[node.Input[1]];
+            TensorProto scales = initializers[node.Input[2]];
+            Assert.Equal(3, node.Input.Count);
+            Assert.Equal((int)TensorProto.Types.DataType.Int8, weights.DataType);
+            Assert.Equal(weights.Dims[0] * weights.Dims[1], weights.RawData.Length);
+            Assert.Equal((int)TensorProto.Types.DataType.Float, scales.DataType);
+            Assert.Equal([weights.Dims[1]], scales.Dims);
+            Assert.All(scales.FloatData, scale => Assert.True(scale > 0f && float.IsFinite(scale), $"Scale {scale} of {node.Name} is not a positive finite number."));
+        }
+    }
+
+    [Fact]
+    public void Quantize_MiniLm_RemovesFloatWeights()
+    {
+        ModelProto source = ModelProto.Parser.ParseFrom(MiniLmModel.ModelBytes);
+        HashSet<string> sourceInitializers = source.Graph.Initializer.Select(tensor => tensor.Name).ToHashSet(StringComparer.Ordinal);
+        HashSet<string> floatWeights = source.Graph.Node
+            .Where(node => node.OpType == "MatMul" && sourceInitializers.Contains(node.Input[1]))
+            .Select(node => node.Input[1])
+            .ToHashSet(StringComparer.Ordinal);
+
+        ModelProto output = ModelProto.Parser.ParseFrom(MiniLmModel.Quantized.Model.Span);
+
+        Assert.Equal(MiniLmModel.WeightMatMulCount, floatWeights.Count);
+        Assert.DoesNotContain(output.Graph.Initializer, tensor => floatWeights.Contains(tensor.Name));
+        Assert.Equal(source.Graph.Initializer.Count + MiniLmModel.WeightMatMulCount, output.Graph.Initializer.Count);
+    }
+
+    [Fact]
+    public void Quantize_MiniLm_ShrinksWeightsToAboutAQuarter()
+    {
+        QuantizationResult result = MiniLmModel.Quantized;
+        double weightRatio = (double)result.QuantizedWeightBytes / result.FloatWeightBytes;
+        long savedBytes = MiniLmModel.ModelBytes.Length - result.Model.Length;
+
+        // 6 layers × (4 × 384×384 + 2 × 384×1536) floats.
+        Assert.Equal(6L * ((4 * 384 * 384) + (2 * 384 * 1536)) * sizeof(float), result.FloatWeightBytes);
+        Assert.InRange(weightRatio, 0.25, 0.26);
+        Assert.True(savedBytes >= 0.74 * result.FloatWeightBytes, $"The model shrank by {savedBytes} bytes, expected at least 74% of the {result.FloatWeightBytes} float weight bytes.");
+    }
+
+    [Fact]
+    public void Quantize_Stream_MatchesSpan()
+    {
+        using MemoryStream stream = new(MiniLmModel.ModelBytes, writable: false);
+
+        QuantizationResult result = new OnnxDynamicQuantizer().Quantize(stream);
+
+        Assert.True(result.Model.Span.SequenceEqual(MiniLmModel.Quantized.Model.Span), "Quantizing from a stream gave different bytes than from a span.");
+    }
+
+    [Fact]
+    public void Quantize_TruncatedModel_ThrowsInvalidData()
+    {
+        byte[] truncated = MiniLmModel.ModelBytes.AsSpan(0, MiniLmModel.ModelBytes.Length / 2).ToArray();
+
+        InvalidDataException exception = Assert.Throws<InvalidDataException>(() => new OnnxDynamicQuantizer().Quantize(truncated));
+
+        Assert.Contains("not a valid ONNX model", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Quantize_RandomBytes_ThrowsInvalidData(int seed)
+    {
+        byte[] garbage = new byte[4096];
+        new Random(seed).NextBytes(garbage);
+
+        Assert.Throws<InvalidDataException>(() => new OnnxDynamicQuantizer().Quantize(garbage));
+    }
+
+    [Fact]
+    public void Quantize_EmptyInput_ThrowsInvalidData()
+    {
+        Assert.Throws<InvalidDataException>(() => new OnnxDynamicQuantizer().Quantize(ReadOnlySpan<byte>.Empty));
+    }
+}
