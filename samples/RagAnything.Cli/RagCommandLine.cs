@@ -15,6 +15,7 @@ internal static class RagCommandLine
             IngestCommand.Create(),
             QueryCommand.Create(),
             StatusCommand.Create(),
+            ResumeCommand.Create(),
         };
 
         var parseResult = root.Parse(args);

@@ -1,14 +1,23 @@
 // The RagAnything server: the REST API over SQLite in a data folder and the bundled ONNX embedding model.
-// Settings come from appsettings.json and environment variables such as RagAnything__DataDirectory.
+// Settings come from appsettings.json and environment variables such as RagAnything__DataDirectory; see README.md.
 
 var builder = WebApplication.CreateBuilder(args);
 
 var dataDirectory = Path.GetFullPath(builder.Configuration["RagAnything:DataDirectory"] ?? "rag-data");
 Directory.CreateDirectory(dataDirectory);
 
-builder.Services.AddRagAnything(options => builder.Configuration.GetSection("RagAnything:Core").Bind(options))
+var rag = builder.Services.AddRagAnything(options => builder.Configuration.GetSection("RagAnything:Core").Bind(options))
     .AddDefaultParsers()
     .AddOnnxEmbeddings();
+
+// The chat model is optional. Without it, query results quote the cited chunks, and the knowledge graph comes
+// from the offline extractor. Setting RagAnything:ChatModel:Model turns it on.
+var chatModel = builder.Configuration.GetSection("RagAnything:ChatModel");
+if (!string.IsNullOrWhiteSpace(chatModel["Model"]))
+{
+    rag.AddOpenAIChatClient(chatModel);
+}
+
 builder.Services.AddRagAnythingSqliteStorage(sqlite => sqlite.DatabasePath = Path.Combine(dataDirectory, "rag.db"));
 builder.Services.AddRagAnythingHosting(options =>
 {

@@ -66,6 +66,16 @@ public interface IRagAnything
     Task<QueryResult> QueryAsync(QueryRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Answers a question as a stream: one <see cref="QueryStreamItemKind.References"/> item with the citations first,
+    /// then <see cref="QueryStreamItemKind.AnswerFragment"/> items whose texts, joined, are the answer. With a chat model
+    /// the fragments arrive as the model writes them; without one they are the extractive answer's sentences.
+    /// </summary>
+    /// <exception cref="Errors.RagAnythingException">
+    /// The request is invalid, or the mode needs a component that is not configured. Thrown when the stream is first read.
+    /// </exception>
+    IAsyncEnumerable<QueryStreamItem> QueryStreamingAsync(QueryRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Returns the chunks that would be cited for a question, without generating an answer.
     /// </summary>
     /// <exception cref="Errors.RagAnythingException">The request is invalid or the mode is not available.</exception>

@@ -38,6 +38,9 @@ internal sealed class RagAnythingEngine(IngestionPipeline pipeline, QueryEngine 
     public Task<QueryResult> QueryAsync(QueryRequest request, CancellationToken cancellationToken = default)
         => queries.QueryAsync(request, cancellationToken);
 
+    public IAsyncEnumerable<QueryStreamItem> QueryStreamingAsync(QueryRequest request, CancellationToken cancellationToken = default)
+        => queries.QueryStreamingAsync(request, cancellationToken);
+
     public Task<IReadOnlyList<Citation>> RetrieveAsync(QueryRequest request, CancellationToken cancellationToken = default)
         => queries.RetrieveAsync(request, cancellationToken);
 

@@ -11,18 +11,21 @@ namespace RagAnything.Embeddings.Onnx;
 /// <summary>
 /// Generates sentence embeddings locally with a BERT-style ONNX model and its WordPiece vocabulary: the token states
 /// of <c>last_hidden_state</c> are mean-pooled over the attention mask and L2-normalised, as sentence-transformers
-/// does. The bundled default is all-MiniLM-L6-v2, which produces 384-dimensional vectors.
+/// does. The bundled default is all-MiniLM-L6-v2, which produces 384-dimensional vectors and runs quantized to int8
+/// unless <see cref="OnnxEmbeddingOptions.Precision"/> selects float32.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Nothing is loaded when the generator is constructed. The first call extracts the bundled model if needed and
-/// creates the inference session, so it takes noticeably longer than later calls.
+/// Nothing is loaded when the generator is constructed. The first call extracts the bundled model if needed, writes
+/// its int8 version to the cache folder if that is missing, and creates the inference session, so it takes
+/// noticeably longer than later calls.
 /// </para>
 /// <para>
-/// Thread-safe: concurrent calls share one session. Each call tokenizes its inputs, truncates each to
+/// Thread-safe: concurrent calls share one session. Each call embeds each distinct text once, truncates each to
 /// <see cref="OnnxEmbeddingOptions.MaxSequenceLength"/> tokens, sorts them by token count so that each batch pads
-/// little, runs batches of <see cref="OnnxEmbeddingOptions.BatchSize"/> on a thread-pool thread, and returns the
-/// vectors in input order. Cancellation is checked before each batch, so a batch that has started runs to its end.
+/// little, runs batches of at most <see cref="OnnxEmbeddingOptions.BatchSize"/> texts and
+/// <see cref="OnnxEmbeddingOptions.MaxBatchTokens"/> padded tokens on a thread-pool thread, and returns the vectors in
+/// input order. Cancellation is checked before each batch, so a batch that has started runs to its end.
 /// </para>
 /// </remarks>
 public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
@@ -64,6 +67,9 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         _ownsResources = false;
     }
 
+    /// <summary>Gets the weight precision of the model this generator runs, resolved from <see cref="OnnxEmbeddingOptions.Precision"/>.</summary>
+    public EmbeddingPrecision Precision => _resources.Precision;
+
     /// <inheritdoc/>
     /// <remarks>An empty string is valid input and embeds only the [CLS] and [SEP] tokens.</remarks>
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
@@ -95,8 +101,8 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
     /// <inheritdoc/>
     /// <remarks>
-    /// Returns <see cref="EmbeddingGeneratorMetadata"/> (its dimensions stay <see langword="null"/> until the model has
-    /// been loaded), the model's <see cref="Tokenizer"/> (which extracts the bundled model if needed), or this instance.
+    /// Returns <see cref="EmbeddingGeneratorMetadata"/> (its model id ends in <c>-int8</c> when <see cref="Precision"/>
+    /// is <see cref="EmbeddingPrecision.Int8"/>, and its dimensions stay <see langword="null"/> until the model has been loaded), the model's <see cref="Tokenizer"/> (which extracts the bundled model if needed), or this instance.
     /// </remarks>
     public object? GetService(Type serviceType, object? serviceKey = null)
     {
@@ -133,63 +139,72 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     {
         long started = Stopwatch.GetTimestamp();
 
-        var sequences = Tokenize(texts, out long tokenCount);
+        // Chunks repeat (boilerplate headers, table cells), and a repeated text gives the same vector, so each
+        // distinct text is run once and its vector copied to every position that has it.
+        var distinct = DistinctTexts.Find(texts);
+        if (distinct.Texts.Count < texts.Count)
+        {
+            Log.DuplicatesSkipped(_logger, texts.Count - distinct.Texts.Count, texts.Count);
+        }
 
-        // Batching texts of similar length keeps padding, which the model computes but pooling discards, small.
-        int[] order = Enumerable.Range(0, sequences.Length).OrderBy(index => sequences[index].Count).ToArray();
+        var sequences = Tokenize(distinct.Texts);
+        var batches = BatchPlanner.Plan(sequences.Select(sequence => sequence.Count).ToList(), _options.BatchSize, _options.MaxBatchTokens, _options.SortByLength);
 
         var session = _resources.GetSession();
         var vectors = new float[sequences.Length][];
-        int batchSize = _options.BatchSize;
-        var batch = new List<IReadOnlyList<int>>(batchSize);
-        int batchCount = 0;
+        var batch = new List<IReadOnlyList<int>>(_options.BatchSize);
 
-        for (int start = 0; start < order.Length; start += batchSize)
+        foreach (int[] indexes in batches)
         {
             cancellationToken.ThrowIfCancellationRequested();
 
             batch.Clear();
-            int end = Math.Min(start + batchSize, order.Length);
-            for (int position = start; position < end; position++)
+            foreach (int index in indexes)
             {
-                batch.Add(sequences[order[position]]);
+                batch.Add(sequences[index]);
             }
 
             float[][] batchVectors = session.Embed(batch);
-            for (int position = start; position < end; position++)
+            for (int position = 0; position < indexes.Length; position++)
             {
-                vectors[order[position]] = batchVectors[position - start];
+                vectors[indexes[position]] = batchVectors[position];
             }
-
-            batchCount++;
         }
 
-        Log.InputsEmbedded(_logger, texts.Count, tokenCount, batchCount, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return ToResult(vectors, tokenCount);
+        long tokenCount = 0;
+        foreach (int distinctIndex in distinct.IndexOfInput)
+        {
+            tokenCount += sequences[distinctIndex].Count;
+        }
+
+        Log.InputsEmbedded(_logger, texts.Count, tokenCount, batches.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return ToResult(vectors, distinct.IndexOfInput, tokenCount);
     }
 
-    private IReadOnlyList<int>[] Tokenize(IReadOnlyList<string> texts, out long tokenCount)
+    private IReadOnlyList<int>[] Tokenize(IReadOnlyList<string> texts)
     {
         var tokenizer = _resources.GetTokenizer();
         var sequences = new IReadOnlyList<int>[texts.Count];
-        tokenCount = 0;
 
         for (int index = 0; index < texts.Count; index++)
         {
             // NOTE: the tokenizer stops before a word whose pieces would not all fit, while Hugging Face cuts inside
             // the word. Vectors of truncated texts can therefore differ slightly from sentence-transformers' vectors.
             sequences[index] = tokenizer.EncodeToIds(texts[index], _options.MaxSequenceLength, addSpecialTokens: true, out _, out _);
-            tokenCount += sequences[index].Count;
         }
 
         return sequences;
     }
 
-    private GeneratedEmbeddings<Embedding<float>> ToResult(float[][] vectors, long tokenCount)
+    private GeneratedEmbeddings<Embedding<float>> ToResult(float[][] vectors, int[] indexOfInput, long tokenCount)
     {
-        var embeddings = new List<Embedding<float>>(vectors.Length);
-        foreach (var vector in vectors)
+        var embeddings = new List<Embedding<float>>(indexOfInput.Length);
+        var used = new bool[vectors.Length];
+        foreach (int index in indexOfInput)
         {
+            // Repeats get their own copy, so a caller that changes one vector does not change another.
+            float[] vector = used[index] ? (float[])vectors[index].Clone() : vectors[index];
+            used[index] = true;
             embeddings.Add(new Embedding<float>(vector) { ModelId = _resources.ModelId });
         }
 

@@ -24,9 +24,29 @@ internal sealed class OnnxEmbeddingOptionsValidator : IValidateOptions<OnnxEmbed
             failures.Add($"BatchSize is {options.BatchSize}, but it must be from 1 to {OnnxEmbeddingOptions.MaxBatchSize}.");
         }
 
+        if (options.MaxBatchTokens < options.MaxSequenceLength)
+        {
+            failures.Add($"MaxBatchTokens is {options.MaxBatchTokens}, but it must be at least MaxSequenceLength ({options.MaxSequenceLength}) so that every input fits in a batch.");
+        }
+
         if (options.IntraOpThreads < 1)
         {
             failures.Add($"IntraOpThreads is {options.IntraOpThreads}, but it must be at least 1.");
+        }
+
+        if (options.InterOpThreads < 1)
+        {
+            failures.Add($"InterOpThreads is {options.InterOpThreads}, but it must be at least 1.");
+        }
+
+        if (options.Precision is { } precision && !Enum.IsDefined(precision))
+        {
+            failures.Add($"Precision is {precision}, but it must be Float32 or Int8.");
+        }
+
+        if (options.CudaDeviceId < 0)
+        {
+            failures.Add($"CudaDeviceId is {options.CudaDeviceId}, but it must be 0 or more.");
         }
 
         if (string.IsNullOrWhiteSpace(options.CacheDirectory))

@@ -43,6 +43,8 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IDocumentStatusStore, SqliteDocumentStatusStore>();
         services.AddSingleton<IBlobStore, SqliteBlobStore>();
         services.AddSingleton<RagAnything.Storage.Graph.IGraphStore, RagAnything.Storage.Sqlite.Graph.SqliteGraphStore>();
+        // The second-level cache of RagAnything's cache layers; a distributed cache the host registered first is kept.
+        services.TryAddSingleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache>(provider => new SqliteDistributedCache(provider.GetRequiredService<SqliteDatabase>(), provider.GetService<TimeProvider>()));
         return services;
     }
 }

@@ -5,7 +5,7 @@ namespace RagAnything.Cli.Tests;
 /// <summary>
 /// The parsed output of <c>rag status --json</c>.
 /// </summary>
-internal sealed record StatusSnapshot(IReadOnlyDictionary<string, int> Counts, IReadOnlyList<FailedDocument> Failed)
+internal sealed record StatusSnapshot(IReadOnlyDictionary<string, int> Counts, long ChunkVectors, IReadOnlyList<FailedDocument> Failed)
 {
     public static StatusSnapshot Parse(string json)
     {
@@ -21,7 +21,7 @@ internal sealed record StatusSnapshot(IReadOnlyDictionary<string, int> Counts, I
                 element.GetProperty("message").GetString()!))
             .ToList();
 
-        return new StatusSnapshot(counts, failed);
+        return new StatusSnapshot(counts, root.GetProperty("chunkVectors").GetInt64(), failed);
     }
 }
 

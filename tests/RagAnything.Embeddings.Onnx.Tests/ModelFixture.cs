@@ -1,8 +1,8 @@
 namespace RagAnything.Embeddings.Onnx.Tests;
 
 /// <summary>
-/// One extraction of the bundled model and one loaded generator, shared by the tests that need the real model,
-/// because each load takes about a second.
+/// One extraction of the bundled model and one loaded float32 generator, shared by the tests that need the real model,
+/// because each load takes about a second. The float32 generator is the one whose vectors match sentence-transformers.
 /// </summary>
 public sealed class ModelFixture : IDisposable
 {
@@ -18,8 +18,8 @@ public sealed class ModelFixture : IDisposable
     public string CacheDirectory => _cache.Path;
 
     /// <summary>Creates options over this fixture's cache folder, so further generators reuse its extraction.</summary>
-    public OnnxEmbeddingOptions CreateOptions(int batchSize = OnnxEmbeddingOptions.DefaultBatchSize) =>
-        new() { CacheDirectory = _cache.Path, BatchSize = batchSize, IntraOpThreads = 2 };
+    public OnnxEmbeddingOptions CreateOptions(int batchSize = OnnxEmbeddingOptions.DefaultBatchSize, EmbeddingPrecision precision = EmbeddingPrecision.Float32) =>
+        new() { CacheDirectory = _cache.Path, BatchSize = batchSize, IntraOpThreads = 2, Precision = precision };
 
     public void Dispose()
     {

@@ -164,7 +164,8 @@ public sealed class OnnxEmbeddingGeneratorTests(ModelFixture fixture, ITestOutpu
 
         var metadata = generator.GetService<EmbeddingGeneratorMetadata>();
 
-        Assert.Equal("all-MiniLM-L6-v2", metadata?.DefaultModelId);
+        // The bundled model runs in int8 unless float32 is requested, and the id says so before anything is loaded.
+        Assert.Equal("all-MiniLM-L6-v2-int8", metadata?.DefaultModelId);
         Assert.Null(metadata?.DefaultModelDimensions);
         Assert.Empty(Directory.EnumerateFileSystemEntries(cache.Path));
     }
@@ -195,5 +196,43 @@ public sealed class OnnxEmbeddingGeneratorTests(ModelFixture fixture, ITestOutpu
         var exception = Assert.Throws<ArgumentException>(() => new OnnxEmbeddingGenerator(new OnnxEmbeddingOptions { BatchSize = 0 }));
 
         Assert.Contains("BatchSize is 0", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generate_RepeatedTexts_EmbedsOnceAndCopies()
+    {
+        var logger = new EventRecordingLogger<OnnxEmbeddingGenerator>();
+        using var generator = new OnnxEmbeddingGenerator(fixture.CreateOptions(), logger);
+        string[] texts = ["A man is eating food.", "Rain.", "A man is eating food.", "A man is eating food."];
+
+        var embeddings = await generator.GenerateAsync(texts);
+        var single = await generator.GenerateAsync(["Rain."]);
+
+        // 6008 reports the skipped repeats, so the repeated text did reach the de-duplication.
+        Assert.Contains(logger.Events, logged => logged.EventId == 6008);
+        Assert.Equal(4, embeddings.Count);
+        Assert.Equal(embeddings[0].Vector.ToArray(), embeddings[2].Vector.ToArray());
+        Assert.Equal(embeddings[0].Vector.ToArray(), embeddings[3].Vector.ToArray());
+        Assert.False(embeddings[0].Vector.Span.Overlaps(embeddings[2].Vector.Span), "Repeated texts share one array.");
+        Assert.True(VectorMath.Cosine(single[0].Vector, embeddings[1].Vector) > 0.9999);
+
+        // Usage counts every input: 8 tokens for each food sentence, 4 for "Rain." ([CLS] rain . [SEP]).
+        Assert.Equal((3 * 8) + 4, embeddings.Usage?.InputTokenCount);
+    }
+
+    [Fact]
+    public async Task Generate_SmallTokenLimit_MatchesOneBatch()
+    {
+        var options = fixture.CreateOptions();
+        options.MaxBatchTokens = OnnxEmbeddingOptions.DefaultMaxSequenceLength;
+        using var limited = new OnnxEmbeddingGenerator(options);
+
+        var expected = await _generator.GenerateAsync(MixedLengthTexts);
+        var actual = await limited.GenerateAsync(MixedLengthTexts);
+
+        for (int index = 0; index < MixedLengthTexts.Length; index++)
+        {
+            Assert.True(VectorMath.Cosine(expected[index].Vector, actual[index].Vector) > 0.9999, $"text {index}");
+        }
     }
 }

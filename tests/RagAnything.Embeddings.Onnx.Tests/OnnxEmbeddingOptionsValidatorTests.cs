@@ -50,6 +50,35 @@ public sealed class OnnxEmbeddingOptionsValidatorTests
         Assert.Contains(expectedMessage, result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(nameof(OnnxEmbeddingOptions.MaxBatchTokens), "MaxBatchTokens is 255")]
+    [InlineData(nameof(OnnxEmbeddingOptions.InterOpThreads), "InterOpThreads is 0")]
+    [InlineData(nameof(OnnxEmbeddingOptions.CudaDeviceId), "CudaDeviceId is -1")]
+    [InlineData(nameof(OnnxEmbeddingOptions.Precision), "Precision is 7")]
+    public void Validate_InvalidRuntimeSetting_NamesSettingAndValue(string setting, string expectedMessage)
+    {
+        var options = new OnnxEmbeddingOptions();
+        switch (setting)
+        {
+            case nameof(OnnxEmbeddingOptions.MaxBatchTokens):
+                options.MaxBatchTokens = OnnxEmbeddingOptions.DefaultMaxSequenceLength - 1;
+                break;
+            case nameof(OnnxEmbeddingOptions.InterOpThreads):
+                options.InterOpThreads = 0;
+                break;
+            case nameof(OnnxEmbeddingOptions.CudaDeviceId):
+                options.CudaDeviceId = -1;
+                break;
+            default:
+                options.Precision = (EmbeddingPrecision)7;
+                break;
+        }
+
+        var result = _validator.Validate(null, options);
+
+        Assert.Contains(expectedMessage, result.FailureMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_ModelPathWithoutVocabulary_Fails()
     {

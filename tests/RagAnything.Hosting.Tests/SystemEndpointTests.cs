@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using RagAnything.Hosting.Tests.Infrastructure;
 
 namespace RagAnything.Hosting.Tests;
@@ -37,13 +38,69 @@ public sealed class SystemEndpointTests : ServerTestBase
     }
 
     [Fact]
-    public async Task Cache_routes_report_no_layers()
+    public async Task Cache_routes_report_and_clear_layers()
+    {
+        using var upload = await Client.UploadAsync("cached.txt", Encoding.UTF8.GetBytes("Puffins nest in burrows on cliff tops and return to the same burrow each year."));
+        await Client.WaitForTaskAsync((await upload.ReadJsonAsync()).GetProperty("taskId").GetString()!);
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            using var answer = await Client.PostJsonAsync($"{Api.Prefix}/query", new { query = "Where do puffins nest?", mode = "naive" });
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        }
+
+        var layers = await GetCacheLayersAsync();
+        Assert.Equal(["parse", "embedding", "chat", "query"], layers.Keys);
+        Assert.True(layers.Values.Sum(layer => layer.GetProperty("hits").GetInt64() + layer.GetProperty("misses").GetInt64()) > 0, "No cache layer recorded a lookup after an ingest and two queries.");
+
+        using var clearQuery = await Client.DeleteAsync($"{Api.Prefix}/cache?layer=query");
+        Assert.Equal(HttpStatusCode.NoContent, clearQuery.StatusCode);
+        var query = (await GetCacheLayersAsync())["query"];
+        Assert.Equal(0, query.GetProperty("entries").GetInt64());
+        Assert.Equal(0, query.GetProperty("hits").GetInt64() + query.GetProperty("misses").GetInt64());
+
+        using var clearAll = await Client.DeleteAsync($"{Api.Prefix}/cache");
+        Assert.Equal(HttpStatusCode.NoContent, clearAll.StatusCode);
+        Assert.All((await GetCacheLayersAsync()).Values, layer => Assert.Equal(0, layer.GetProperty("entries").GetInt64()));
+
+        using var invalid = await Client.DeleteAsync($"{Api.Prefix}/cache?layer=disk");
+        Api.AssertProblem(invalid, HttpStatusCode.BadRequest, await invalid.ReadJsonAsync(), "validation");
+    }
+
+    [Fact]
+    public async Task Status_lists_pipeline_stages_and_data_size()
+    {
+        using var upload = await Client.UploadAsync("stages.txt", Encoding.UTF8.GetBytes("Stages of the pipeline are reported by the status route."));
+        await Client.WaitForTaskAsync((await upload.ReadJsonAsync()).GetProperty("taskId").GetString()!);
+
+        var status = await Client.GetJsonAsync("/api/system/status");
+        var stages = status.GetProperty("pipelineStages").EnumerateArray().ToList();
+        Assert.NotEmpty(stages);
+        Assert.All(stages, stage => Assert.False(string.IsNullOrEmpty(stage.GetProperty("stage").GetString())));
+        Assert.All(stages, stage => Assert.True(stage.GetProperty("workers").GetInt32() >= 1));
+        Assert.All(stages, stage => Assert.Equal(0, stage.GetProperty("queued").GetInt32() + stage.GetProperty("inFlight").GetInt32()));
+        Assert.True(status.GetProperty("dataDirectoryBytes").GetInt64() > 0);
+
+        // The server started before the upload above, so its uptime covers at least that much.
+        Assert.True(TimeSpan.Parse(status.GetProperty("uptime").GetString()!, System.Globalization.CultureInfo.InvariantCulture) > TimeSpan.FromMilliseconds(10));
+    }
+
+    [Fact]
+    public async Task Framework_errors_use_api_problem_types()
+    {
+        using var unknownRoute = await Client.GetAsync($"{Api.Prefix}/no-such-route");
+        Api.AssertProblem(unknownRoute, HttpStatusCode.NotFound, await unknownRoute.ReadJsonAsync(), "not-found");
+
+        using var badNumber = await Client.GetAsync($"{Api.Prefix}/tasks?pageSize=many");
+        Api.AssertProblem(badNumber, HttpStatusCode.BadRequest, await badNumber.ReadJsonAsync(), "validation");
+
+        using var wrongMethod = await Client.PutAsync($"{Api.Prefix}/tasks", null);
+        Api.AssertProblem(wrongMethod, HttpStatusCode.MethodNotAllowed, await wrongMethod.ReadJsonAsync(), "method-not-allowed");
+    }
+
+    private async Task<Dictionary<string, JsonElement>> GetCacheLayersAsync()
     {
         var cache = await Client.GetJsonAsync($"{Api.Prefix}/cache/status");
-        Assert.Equal(0, cache.GetProperty("layers").GetArrayLength());
-
-        using var clear = await Client.DeleteAsync($"{Api.Prefix}/cache");
-        Assert.Equal(HttpStatusCode.NoContent, clear.StatusCode);
+        return cache.GetProperty("layers").EnumerateArray().ToDictionary(layer => layer.GetProperty("layer").GetString()!);
     }
 
     [Fact]
@@ -70,6 +127,7 @@ public sealed class SystemEndpointTests : ServerTestBase
             "/api/v1/documents/{id}/process", "/api/v1/documents/process/batch", "/api/v1/documents/text",
             "/api/v1/tasks", "/api/v1/tasks/{id}", "/api/v1/tasks/{id}/cancel", "/api/v1/tasks/{id}/events", "/api/v1/ws/tasks",
             "/api/v1/query", "/api/v1/query/stream", "/api/v1/query/data", "/api/v1/cache/status", "/api/v1/cache",
+            "/api/v1/graph/labels", "/api/v1/graph/subgraph",
         ];
         foreach (var path in expected)
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using RagAnything.Embeddings.Onnx;
 using RagAnything.Ingestion;
 using RagAnything.Query;
 
@@ -16,13 +17,14 @@ internal static class RetrievalEvaluation
     public static async Task<int> RunAsync(string[] args)
     {
         var topK = ReadOption(args, "--top-k", 5);
-        var mode = Enum.Parse<QueryMode>(ReadOption(args, "--mode", "naive"), ignoreCase: true);
+        var modes = ReadModes(args);
+        var precision = ParsePrecision(ReadOption(args, "--precision", "int8"));
         var evalDirectory = Path.Combine(RepositoryPaths.SharedDirectory, "eval");
         var storeDirectory = Directory.CreateTempSubdirectory("rag-eval-");
 
         try
         {
-            await using var provider = CreateServices(Path.Combine(storeDirectory.FullName, "eval.db"));
+            await using var provider = CreateServices(Path.Combine(storeDirectory.FullName, "eval.db"), precision);
             var rag = provider.GetRequiredService<IRagAnything>();
 
             var ingestWatch = Stopwatch.StartNew();
@@ -40,28 +42,13 @@ internal static class RetrievalEvaluation
             Console.WriteLine($"Ingested {documents.Count} documents ({failed} failed) in {ingestWatch.Elapsed.TotalSeconds:0.0} s.");
 
             var questions = LoadQuestions(Path.Combine(evalDirectory, "questions.jsonl"));
-            var hits = new Dictionary<string, (int Hits, int Total)>(StringComparer.Ordinal);
-            var queryWatch = Stopwatch.StartNew();
 
-            foreach (var question in questions)
+            Console.WriteLine($"Embedding precision: {precision.ToString().ToLowerInvariant()}.");
+
+            // Every mode queries the same ingest, so the modes differ only in retrieval.
+            foreach (var mode in modes)
             {
-                var citations = await rag.RetrieveAsync(new QueryRequest { Query = question.Question, Mode = mode, TopK = topK }).ConfigureAwait(false);
-                var hit = question.Part == "squad"
-                    ? citations.Any(citation => question.Answers.Any(answer => Normalize(citation.Text).Contains(Normalize(answer), StringComparison.Ordinal)))
-                    : citations.Any(citation => question.DocumentNames.Contains(citation.DocumentName, StringComparer.Ordinal));
-
-                var (partHits, partTotal) = hits.GetValueOrDefault(question.Part);
-                hits[question.Part] = (partHits + (hit ? 1 : 0), partTotal + 1);
-            }
-
-            Console.WriteLine($"Answered {questions.Count} queries in {queryWatch.Elapsed.TotalSeconds:0.0} s (mode {mode.ToString().ToLowerInvariant()}, top-k {topK}).");
-            Console.WriteLine();
-            Console.WriteLine("| part | measure | questions | hits | score |");
-            Console.WriteLine("|---|---|---|---|---|");
-            foreach (var (part, (partHits, partTotal)) in hits.OrderBy(pair => pair.Key, StringComparer.Ordinal))
-            {
-                var measure = part == "squad" ? $"answer hit@{topK}" : $"document hit@{topK}";
-                Console.WriteLine($"| {part} | {measure} | {partTotal} | {partHits} | {(double)partHits / partTotal:0.000} |");
+                await ScoreModeAsync(rag, questions, mode, topK).ConfigureAwait(false);
             }
 
             return 0;
@@ -72,10 +59,50 @@ internal static class RetrievalEvaluation
         }
     }
 
-    private static ServiceProvider CreateServices(string databasePath)
+    private static async Task ScoreModeAsync(IRagAnything rag, List<EvalQuestion> questions, QueryMode mode, int topK)
+    {
+        var hits = new Dictionary<string, (int Hits, int Total)>(StringComparer.Ordinal);
+        var queryWatch = Stopwatch.StartNew();
+
+        foreach (var question in questions)
+        {
+            var citations = await rag.RetrieveAsync(new QueryRequest { Query = question.Question, Mode = mode, TopK = topK }).ConfigureAwait(false);
+            var hit = question.Part == "squad"
+                ? citations.Any(citation => question.Answers.Any(answer => Normalize(citation.Text).Contains(Normalize(answer), StringComparison.Ordinal)))
+                : citations.Any(citation => question.DocumentNames.Contains(citation.DocumentName, StringComparer.Ordinal));
+
+            var (partHits, partTotal) = hits.GetValueOrDefault(question.Part);
+            hits[question.Part] = (partHits + (hit ? 1 : 0), partTotal + 1);
+        }
+
+        Console.WriteLine($"Answered {questions.Count} queries in {queryWatch.Elapsed.TotalSeconds:0.0} s (mode {mode.ToString().ToLowerInvariant()}, top-k {topK}).");
+        Console.WriteLine();
+        Console.WriteLine("| part | measure | questions | hits | score |");
+        Console.WriteLine("|---|---|---|---|---|");
+        foreach (var (part, (partHits, partTotal)) in hits.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            var measure = part == "squad" ? $"answer hit@{topK}" : $"document hit@{topK}";
+            Console.WriteLine($"| {part} | {measure} | {partTotal} | {partHits} | {(double)partHits / partTotal:0.000} |");
+        }
+
+        Console.WriteLine();
+    }
+
+    /// <summary>Reads <c>--modes naive,local,...</c>, else the single <c>--mode</c>, else naive.</summary>
+    private static List<QueryMode> ReadModes(string[] args)
+    {
+        var list = ReadOption(args, "--modes", ReadOption(args, "--mode", "naive"));
+        return list
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(name => Enum.Parse<QueryMode>(name, ignoreCase: true))
+            .Distinct()
+            .ToList();
+    }
+
+    private static ServiceProvider CreateServices(string databasePath, EmbeddingPrecision precision)
     {
         var services = new ServiceCollection();
-        services.AddRagAnything().AddDefaultParsers().AddOnnxEmbeddings();
+        services.AddRagAnything().AddDefaultParsers().AddOnnxEmbeddings(onnx => onnx.Precision = precision);
         services.AddRagAnythingSqliteStorage(sqlite => sqlite.DatabasePath = databasePath);
         return services.BuildServiceProvider();
     }
@@ -106,6 +133,14 @@ internal static class RetrievalEvaluation
 
         return questions;
     }
+
+    // The command line names the precisions as the quantization literature does, fp32 and int8.
+    private static EmbeddingPrecision ParsePrecision(string value) => value.ToLowerInvariant() switch
+    {
+        "fp32" => EmbeddingPrecision.Float32,
+        "int8" => EmbeddingPrecision.Int8,
+        _ => throw new ArgumentException($"--precision is '{value}', but it must be fp32 or int8.", nameof(value)),
+    };
 
     private static string Normalize(string text) => string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

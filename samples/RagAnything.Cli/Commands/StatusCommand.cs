@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using RagAnything.Storage;
 using RagAnything.Storage.Documents;
+using RagAnything.Storage.Vectors;
 
 namespace RagAnything.Cli.Commands;
 
@@ -27,6 +29,7 @@ internal static class StatusCommand
         var statuses = provider.GetRequiredService<IDocumentStatusStore>();
 
         var counts = await statuses.GetCountsAsync(cancellationToken).ConfigureAwait(false);
+        var chunkVectors = await provider.GetRequiredService<IVectorStore>().CountAsync(StoreCollections.Chunks, cancellationToken).ConfigureAwait(false);
         var failed = await ListFailedAsync(statuses, cancellationToken).ConfigureAwait(false);
 
         var countsByName = Enum.GetValues<DocumentProcessingStatus>()
@@ -36,6 +39,7 @@ internal static class StatusCommand
         {
             var output = new StatusOutput(
                 countsByName,
+                chunkVectors,
                 failed.Select(record => new FailedDocumentOutput(
                     record.Id,
                     record.SourceName,
@@ -46,7 +50,7 @@ internal static class StatusCommand
             return ExitCodes.Success;
         }
 
-        await Console.Out.WriteLineAsync($"Store: {storeDirectory.FullName}").ConfigureAwait(false);
+        await Console.Out.WriteLineAsync($"Store: {storeDirectory.FullName} ({chunkVectors} chunk vectors)").ConfigureAwait(false);
         foreach (var (status, count) in countsByName)
         {
             await Console.Out.WriteLineAsync($"  {status,-11} {count}").ConfigureAwait(false);

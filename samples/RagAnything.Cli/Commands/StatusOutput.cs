@@ -1,9 +1,9 @@
 namespace RagAnything.Cli.Commands;
 
 /// <summary>
-/// The JSON shape printed by <c>rag status --json</c>.
+/// The JSON shape printed by <c>rag status --json</c>: counts by status, the number of chunk vectors, and the failed documents.
 /// </summary>
-internal sealed record StatusOutput(IReadOnlyDictionary<string, int> Counts, IReadOnlyList<FailedDocumentOutput> Failed);
+internal sealed record StatusOutput(IReadOnlyDictionary<string, int> Counts, long ChunkVectors, IReadOnlyList<FailedDocumentOutput> Failed);
 
 /// <summary>
 /// One failed document in <see cref="StatusOutput"/>.

@@ -50,6 +50,8 @@ public static class RagAnythingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         AddInMemoryStores(services);
+        AddCachesAndScheduling(services);
+        RagAnything.Caching.LlmResponseCacheRegistration.Add(services);
 
         services.TryAddSingleton<IChunker, TokenChunker>();
         services.TryAddSingleton(provider => new ChunkRepository(provider.GetRequiredService<IKeyValueStore>()));
@@ -67,6 +69,41 @@ public static class RagAnythingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, RecoveryHostedService>());
 
         return new RagAnythingBuilder(services);
+    }
+
+    // The cache layers, the index generation, the resilience pipelines and the chat scheduler. The distributed
+    // cache is optional: a store package such as SQLite registers one, and without it the caches stay in memory.
+    private static void AddCachesAndScheduling(IServiceCollection services)
+    {
+        services.AddOptions<RagAnything.Caching.CacheOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RagAnything.Caching.CacheOptions>, RagAnything.Caching.CacheOptionsValidator>());
+        services.TryAddSingleton(provider => new RagAnything.Caching.CacheRegistry(
+            provider.GetRequiredService<IOptions<RagAnything.Caching.CacheOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<Microsoft.Extensions.Caching.Distributed.IDistributedCache>(),
+            provider.GetService<ILoggerFactory>(),
+            provider.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.TryAddSingleton<RagAnything.Caching.ICacheStatistics>(provider => provider.GetRequiredService<RagAnything.Caching.CacheRegistry>());
+        services.TryAddSingleton<RagAnything.Caching.IIndexGeneration>(provider => new RagAnything.Caching.IndexGeneration(provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new RagAnything.Caching.EmbeddingCache(provider.GetRequiredService<RagAnything.Caching.CacheRegistry>()));
+        services.TryAddSingleton(provider => new RagAnything.Caching.QueryCache(
+            provider.GetRequiredService<RagAnything.Caching.CacheRegistry>(),
+            provider.GetRequiredService<RagAnything.Caching.IIndexGeneration>(),
+            provider.GetRequiredService<IOptions<RagAnythingOptions>>().Value.Query));
+
+        RagAnything.Resilience.ResilienceRegistration.AddPipelines(services);
+
+        services.AddOptions<RagAnything.Chat.ChatSchedulerOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RagAnything.Chat.ChatSchedulerOptions>, RagAnything.Chat.ChatSchedulerOptionsValidator>());
+        services.TryAddSingleton(provider => new RagAnything.Chat.ChatScheduler(
+            provider.GetRequiredService<IOptions<RagAnything.Chat.ChatSchedulerOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            CreateLogger(provider, "RagAnything.Chat"),
+            provider.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.TryAddSingleton<RagAnything.Chat.IChatSchedulerStatus>(provider => provider.GetRequiredService<RagAnything.Chat.ChatScheduler>());
+        services.TryAddSingleton(provider => new RagAnything.Chat.ChatClientScheduling(
+            provider.GetRequiredService<RagAnything.Chat.ChatScheduler>(),
+            provider.GetRequiredService<Polly.Registry.ResiliencePipelineProvider<string>>()));
     }
 
     private static void AddInMemoryStores(IServiceCollection services)

@@ -30,8 +30,25 @@ internal sealed class EmbeddingService(IServiceProvider services, IVectorStore v
             return [];
         }
 
+        // Texts embedded before by the same model come from the embedding cache; only the rest reach the generator.
+        var cache = services.GetService<RagAnything.Caching.EmbeddingCache>();
+        var vectors = cache is null
+            ? await GenerateAsync(texts, cancellationToken).ConfigureAwait(false)
+            : await cache.EmbedAsync(GetModelId(), texts, GenerateAsync, cancellationToken).ConfigureAwait(false);
+
+        await EnsureCollectionAsync(collection, vectors[0].Length, cancellationToken).ConfigureAwait(false);
+        return vectors;
+    }
+
+    /// <summary>Calls the generator through the <c>raganything-embedding</c> resilience pipeline, when one is registered.</summary>
+    private async Task<IReadOnlyList<ReadOnlyMemory<float>>> GenerateAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
         var generator = GetGenerator();
-        var embeddings = await generator.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var pipeline = services.GetService<Polly.Registry.ResiliencePipelineProvider<string>>()?.GetPipeline(RagAnything.Resilience.ResiliencePipelineNames.Embedding)
+            ?? Polly.ResiliencePipeline.Empty;
+        var embeddings = await pipeline.ExecuteAsync(
+            async token => await generator.GenerateAsync(texts, cancellationToken: token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
 
         if (embeddings.Count != texts.Count)
         {
@@ -40,7 +57,6 @@ internal sealed class EmbeddingService(IServiceProvider services, IVectorStore v
                 $"The embedding generator returned {embeddings.Count} vectors for {texts.Count} texts. Check the generator implementation.");
         }
 
-        await EnsureCollectionAsync(collection, embeddings[0].Vector.Length, cancellationToken).ConfigureAwait(false);
         return embeddings.Select(embedding => embedding.Vector).ToList();
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
+using RagAnything.Caching;
 
 namespace RagAnything.Graph;
 
@@ -28,7 +29,7 @@ internal sealed class DescriptionSummarizer(IServiceProvider services, IOptions<
             return joined;
         }
 
-        var chatClient = allowModel ? services.GetService(typeof(IChatClient)) as IChatClient : null;
+        var chatClient = allowModel ? services.GetCoreChatClient() : null;
         if (chatClient is null)
         {
             return DescriptionParts.Truncate(parts, _options.MaxDescriptionLength);

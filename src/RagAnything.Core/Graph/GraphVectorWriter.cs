@@ -18,9 +18,13 @@ internal sealed class GraphVectorWriter(EmbeddingService embeddings, IVectorStor
     // Matches the micro-batch size most embedding endpoints accept in one request.
     private const int BatchSize = 64;
 
-    public static string EntityText(GraphNode node) => $"{node.Name}\n{node.Description}";
+    // The start of a description says what a record is; embedding the whole merged text would cost far more model
+    // time than the chunk it came from while adding little to what the vector matches.
+    private const int MaxEmbeddedDescriptionLength = 240;
 
-    public static string RelationText(GraphEdge edge) => $"{edge.Keywords}\n{edge.Source} — {edge.Target}\n{edge.Description}";
+    public static string EntityText(GraphNode node) => $"{node.Name}\n{Truncate(node.Description)}";
+
+    public static string RelationText(GraphEdge edge) => $"{edge.Keywords}\n{edge.Source} — {edge.Target}\n{Truncate(edge.Description)}";
 
     public async Task WriteAsync(IReadOnlyList<GraphNode> nodes, IReadOnlyList<GraphEdge> edges, CancellationToken cancellationToken)
     {
@@ -42,6 +46,18 @@ internal sealed class GraphVectorWriter(EmbeddingService embeddings, IVectorStor
         {
             await vectors.DeleteAsync(GraphCollections.Relations, edgeKeys, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static string Truncate(string description)
+    {
+        if (description.Length <= MaxEmbeddedDescriptionLength)
+        {
+            return description;
+        }
+
+        // Never end between the halves of a surrogate pair.
+        var length = char.IsHighSurrogate(description[MaxEmbeddedDescriptionLength - 1]) ? MaxEmbeddedDescriptionLength - 1 : MaxEmbeddedDescriptionLength;
+        return description[..length];
     }
 
     private async Task WriteCollectionAsync(string collection, List<(string Id, string DocumentId, string Text)> items, CancellationToken cancellationToken)

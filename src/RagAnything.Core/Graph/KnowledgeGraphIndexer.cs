@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RagAnything.Caching;
 using RagAnything.Chunking;
 using RagAnything.Content;
 using RagAnything.Modal;
@@ -72,12 +73,15 @@ internal sealed partial class KnowledgeGraphIndexer(
             merged = await merger.MergeAsync(contributions, storedNodes, storedEdges, allowModel: true, cancellationToken).ConfigureAwait(false);
             await graph.UpsertNodesAsync(merged.Nodes, cancellationToken).ConfigureAwait(false);
             await graph.UpsertEdgesAsync(merged.Edges, cancellationToken).ConfigureAwait(false);
-            await vectorWriter.WriteAsync(merged.Nodes, merged.Edges, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _graphLock.Release();
         }
+
+        // Embedding is the slow part, so it runs outside the lock. A document merging the same record meanwhile
+        // writes its own vector too; the last write wins, and both describe the record as merged by then.
+        await vectorWriter.WriteAsync(merged.Nodes, merged.Edges, cancellationToken).ConfigureAwait(false);
 
         var elapsed = (long)time.GetElapsedTime(started).TotalMilliseconds;
         GraphLog.DocumentIndexed(logger, documentId, merged.Nodes.Count, merged.Edges.Count, chunks.Count, cachedChunks, elapsed);
@@ -85,7 +89,7 @@ internal sealed partial class KnowledgeGraphIndexer(
 
     private IEntityExtractor GetExtractor()
     {
-        var chatClient = services.GetService<IChatClient>();
+        var chatClient = services.GetCoreChatClient();
         if (chatClient is null)
         {
             return offline;

@@ -23,6 +23,15 @@ public sealed class KnowledgeGraphOptions
     /// <summary>The default for <see cref="MaxConcurrentExtractions"/>: an estimate of what hosted chat endpoints accept on entry-level rate limits.</summary>
     public const int DefaultMaxConcurrentExtractions = 4;
 
+    /// <summary>
+    /// The default for <see cref="OfflineMaxEntitiesPerChunk"/>: the offline extractor keeps the most salient names
+    /// only, because every entity costs an embedding and co-occurrence lists grow with the square of the names.
+    /// </summary>
+    public const int DefaultOfflineMaxEntitiesPerChunk = 12;
+
+    /// <summary>The default for <see cref="OfflineMaxRelationsPerChunk"/>: one relation per kept entity.</summary>
+    public const int DefaultOfflineMaxRelationsPerChunk = 12;
+
     /// <summary>The default for <see cref="MaxDescriptionLength"/>: about 300 tokens, which fits within the 256 to 512 token input of common embedding models and leaves room for many entities in a query context.</summary>
     public const int DefaultMaxDescriptionLength = 1200;
 
@@ -60,6 +69,14 @@ public sealed class KnowledgeGraphOptions
     /// <summary>Gets or sets the maximum number of relations kept from one chunk. The rest are counted as dropped.</summary>
     /// <value>The default is <see cref="DefaultMaxRelationsPerChunk"/> (60).</value>
     public int MaxRelationsPerChunk { get; set; } = DefaultMaxRelationsPerChunk;
+
+    /// <summary>Gets or sets the most entities the offline extractor keeps from one chunk.</summary>
+    /// <value>The default is <see cref="DefaultOfflineMaxEntitiesPerChunk"/> (12).</value>
+    public int OfflineMaxEntitiesPerChunk { get; set; } = DefaultOfflineMaxEntitiesPerChunk;
+
+    /// <summary>Gets or sets the most relations the offline extractor keeps from one chunk.</summary>
+    /// <value>The default is <see cref="DefaultOfflineMaxRelationsPerChunk"/> (12).</value>
+    public int OfflineMaxRelationsPerChunk { get; set; } = DefaultOfflineMaxRelationsPerChunk;
 
     /// <summary>Gets or sets how many chat calls for extraction and modal descriptions one document makes at a time.</summary>
     /// <value>The default is <see cref="DefaultMaxConcurrentExtractions"/> (4).</value>

@@ -24,6 +24,8 @@ internal sealed class KnowledgeGraphOptionsValidator : IValidateOptions<Knowledg
         AddIfOutOfRange(failures, "GleaningRounds", options.GleaningRounds, 0, 5);
         AddIfOutOfRange(failures, "MaxEntitiesPerChunk", options.MaxEntitiesPerChunk, 1, 1000);
         AddIfOutOfRange(failures, "MaxRelationsPerChunk", options.MaxRelationsPerChunk, 0, 1000);
+        AddIfOutOfRange(failures, "OfflineMaxEntitiesPerChunk", options.OfflineMaxEntitiesPerChunk, 1, 1000);
+        AddIfOutOfRange(failures, "OfflineMaxRelationsPerChunk", options.OfflineMaxRelationsPerChunk, 0, 1000);
         AddIfOutOfRange(failures, "MaxConcurrentExtractions", options.MaxConcurrentExtractions, 1, 256);
         AddIfOutOfRange(failures, "MaxDescriptionLength", options.MaxDescriptionLength, 100, 100_000);
         AddIfOutOfRange(failures, "SummaryInputLength", options.SummaryInputLength, options.MaxDescriptionLength, 1_000_000);

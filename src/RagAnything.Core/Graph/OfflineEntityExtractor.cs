@@ -60,7 +60,7 @@ internal sealed class OfflineEntityExtractor(IOptions<KnowledgeGraphOptions> opt
         }
 
         var result = collector.ToResult();
-        return ExtractionLimits.Apply(result, _options.MaxEntitiesPerChunk, _options.MaxRelationsPerChunk);
+        return ExtractionLimits.Apply(result, _options.OfflineMaxEntitiesPerChunk, _options.OfflineMaxRelationsPerChunk);
     }
 
     private static void AddHeader(OfflineGraphCollector collector, string[] cells, string line)

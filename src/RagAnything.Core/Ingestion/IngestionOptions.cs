@@ -8,7 +8,7 @@ public sealed class IngestionOptions
     /// <summary>The default size limit: 256 MiB, above any ordinary office document or PDF report.</summary>
     public const long DefaultMaxDocumentBytes = 256L * 1024 * 1024;
 
-    /// <summary>The default time limit per document: long enough for a 500-page PDF on a small CPU.</summary>
+    /// <summary>The default time limit per document and stage: long enough to parse or embed a 500-page PDF on a small CPU.</summary>
     public static readonly TimeSpan DefaultDocumentTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>
@@ -29,7 +29,10 @@ public sealed class IngestionOptions
     /// <value>The default is <see cref="DefaultMaxDocumentBytes"/> (256 MiB).</value>
     public long MaxDocumentBytes { get; set; } = DefaultMaxDocumentBytes;
 
-    /// <summary>Gets or sets how long one document may take from parsing to indexing.</summary>
+    /// <summary>
+    /// Gets or sets how long one document may spend in one stage. Time spent waiting for a busy stage does not count,
+    /// so a long queue never fails the documents in it.
+    /// </summary>
     /// <value>The default is <see cref="DefaultDocumentTimeout"/> (10 minutes).</value>
     public TimeSpan DocumentTimeout { get; set; } = DefaultDocumentTimeout;
 
@@ -93,8 +96,14 @@ public sealed class IngestionOptions
     /// Gets or sets the number of documents in the knowledge-graph stage at once. Each document runs its own chunks'
     /// extractions in parallel too, up to the graph options' limit.
     /// </summary>
-    /// <value>The default is <see cref="Environment.ProcessorCount"/>.</value>
-    public int GraphStageWorkers { get; set; } = Environment.ProcessorCount;
+    /// <value>The default is <see cref="DefaultGraphStageWorkers"/> (16).</value>
+    public int GraphStageWorkers { get; set; } = DefaultGraphStageWorkers;
+
+    /// <summary>
+    /// The default graph-stage width. With a chat model this stage waits on the model, not the CPU, and small
+    /// documents have only a few chunks each, so it takes many documents at once to keep every allowed call busy.
+    /// </summary>
+    public const int DefaultGraphStageWorkers = 16;
 
     /// <summary>The default stage capacity: enough queued documents to keep every worker busy between bursts.</summary>
     public const int DefaultStageCapacity = 16;

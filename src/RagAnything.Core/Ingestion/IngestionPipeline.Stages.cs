@@ -1,3 +1,4 @@
+using CommunityToolkit.HighPerformance;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using RagAnything.Content;
@@ -76,26 +77,30 @@ internal sealed partial class IngestionPipeline
 
         try
         {
+            var known = await GetCurrentAsync(documentId, cancellationToken).ConfigureAwait(false);
+            if (known is not null && known.IsTerminal)
+            {
+                return ReportAlreadyPresent(work, known);
+            }
+
+            // The original goes in before the record, so every accepted document can be resumed after a crash.
+            if (record.BlobKey is not null && !originalBytes.IsEmpty)
+            {
+                using var stream = originalBytes.AsStream();
+                await _blobs.WriteAsync(record.BlobKey, stream, cancellationToken).ConfigureAwait(false);
+            }
+
             if (!await _statuses.TryAddAsync(record, cancellationToken).ConfigureAwait(false))
             {
                 var existing = await GetCurrentAsync(documentId, cancellationToken).ConfigureAwait(false);
                 if (existing is not null && existing.IsTerminal)
                 {
-                    Log.DocumentAlreadyPresent(_logger, documentId, sourceName, existing.Status.ToString());
-                    _metrics.DocumentsCompleted.Add(1, new KeyValuePair<string, object?>("outcome", "already-present"));
-                    Release(work);
-                    return ToResult(existing, IngestOutcome.AlreadyPresent, [], _time.GetElapsedTime(work.Started));
+                    return ReportAlreadyPresent(work, existing);
                 }
 
                 // A document left mid-way by a crash is processed again; every stage overwrites what it wrote before.
                 work.Record = existing ?? record;
                 Log.DocumentResumed(_logger, documentId, sourceName, work.Record.Status.ToString());
-            }
-
-            if (work.Record.BlobKey is not null && !originalBytes.IsEmpty)
-            {
-                using var stream = new MemoryStream(originalBytes.ToArray(), writable: false);
-                await _blobs.WriteAsync(work.Record.BlobKey, stream, cancellationToken).ConfigureAwait(false);
             }
 
             await _stages.Value[0].EnqueueAsync(work, work.Token).ConfigureAwait(false);
@@ -106,6 +111,16 @@ internal sealed partial class IngestionPipeline
         }
 
         return await work.Completion.Task.ConfigureAwait(false);
+    }
+
+    private IngestResult ReportAlreadyPresent(DocumentWork work, DocumentStatusRecord existing)
+    {
+        Log.DocumentAlreadyPresent(_logger, existing.Id, work.Record.SourceName, existing.Status.ToString());
+        _metrics.DocumentsCompleted.Add(1, new KeyValuePair<string, object?>("outcome", "already-present"));
+
+        var result = ToResult(existing, IngestOutcome.AlreadyPresent, [], _time.GetElapsedTime(work.Started));
+        Release(work);
+        return result;
     }
 
     private async Task<IngestResult> JoinRunningAsync(string documentId, string sourceName, CancellationToken cancellationToken)
@@ -162,8 +177,12 @@ internal sealed partial class IngestionPipeline
                 return new IngestResult { SourceName = name, Outcome = IngestOutcome.Failed, Status = DocumentProcessingStatus.Failed, Error = error };
             }
 
-            var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-            return await IngestAsync(new DocumentSource(name, bytes), cancellationToken).ConfigureAwait(false);
+            var (content, sha256) = await PooledFileReader.ReadAsync(path, length, cancellationToken).ConfigureAwait(false);
+            using (content)
+            {
+                // The pooled buffer goes back to the pool only after the document has left the pipeline.
+                return await IngestAsync(new DocumentSource(name, content.Memory, sha256), cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -232,6 +251,9 @@ internal sealed partial class IngestionPipeline
         var vectorRecords = work.Chunks.Select((chunk, index) => new VectorRecord(chunk.Id, documentId, work.Vectors[index])).ToList();
         await _vectors.UpsertAsync(StoreCollections.Chunks, vectorRecords, work.Token).ConfigureAwait(false);
         await _keywords.UpsertAsync(work.Chunks.Select(chunk => new KeywordDocument(chunk.Id, documentId, chunk.Text)).ToList(), work.Token).ConfigureAwait(false);
+
+        // Cached query results were computed without this document, so they are stale now.
+        _indexGeneration?.Advance();
         RecordDuration(PipelineStages.Index, started);
     }
 
@@ -242,6 +264,7 @@ internal sealed partial class IngestionPipeline
         var started = _time.GetTimestamp();
 
         await _graphIndexer!.IndexAsync(work.Record.Id, work.Document!, work.Chunks, work.Token).ConfigureAwait(false);
+        _indexGeneration?.Advance();
         RecordDuration(PipelineStages.Extract, started);
     }
 
@@ -329,7 +352,7 @@ internal sealed partial class IngestionPipeline
             OutOfMemoryException => new DocumentError(work.Stage, ErrorCategory.Resource, $"Ran out of memory in stage '{work.Stage}'. Lower Ingestion:MaxConcurrentDocuments or split the document."),
             IOException io => new DocumentError(work.Stage, ErrorCategory.Transient, $"I/O error in stage '{work.Stage}': {io.Message}. Ingest the document again."),
             TimeoutException timeout => new DocumentError(work.Stage, ErrorCategory.Timeout, $"Stage '{work.Stage}' timed out: {timeout.Message}"),
-            _ => new DocumentError(work.Stage, ErrorCategory.Permanent, $"Unexpected {exception.GetType().Name} in stage '{work.Stage}': {exception.Message}"),
+            _ => new DocumentError(work.Stage, Resilience.ErrorClassifier.Classify(exception), $"{exception.GetType().Name} in stage '{work.Stage}': {exception.Message}"),
         };
     }
 
@@ -376,11 +399,15 @@ internal sealed partial class IngestionPipeline
         var detector = _services.GetService<IMediaTypeDetector>()
             ?? throw new RagAnythingException(ErrorCategory.Validation, "No media type detector is registered. Call AddDefaultParsers() on the RagAnything builder.");
 
-        var mediaType = detector.Detect(source);
+        var detection = detector is IMediaTypeInspector inspector ? inspector.Inspect(source) : new MediaTypeDetection(detector.Detect(source), null);
+        var mediaType = detection.MediaType;
         var parser = _services.GetServices<IDocumentParser>().FirstOrDefault(candidate => candidate.MediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
             ?? throw new UnsupportedDocumentException(source.Name, mediaType);
 
-        return await parser.ParseAsync(source, mediaType, cancellationToken).ConfigureAwait(false);
+        // The parse cache, parser statistics and the extension-mismatch warning are handled by ParseStageRunner.
+        var cache = _services.GetService<IParseCache>();
+        var statistics = _services.GetService<IParserStatistics>();
+        return await ParseStageRunner.ParseAsync(parser, source, detection, cache, statistics, cancellationToken).ConfigureAwait(false);
     }
 
     private static int PercentOf(DocumentProcessingStatus status) => status switch

@@ -43,6 +43,7 @@ internal sealed partial class IngestionPipeline : IAsyncDisposable, IDisposable
     private readonly StatusWriteBehind _statusWriter;
     private readonly PipelineMetrics _metrics;
     private readonly Graph.KnowledgeGraphIndexer? _graphIndexer;
+    private readonly Caching.IIndexGeneration? _indexGeneration;
     private readonly ConcurrentDictionary<string, DocumentWork> _active = new(StringComparer.Ordinal);
     private readonly Lazy<StageWorkerPool[]> _stages;
     private int _disposed;
@@ -61,6 +62,7 @@ internal sealed partial class IngestionPipeline : IAsyncDisposable, IDisposable
         _logger = dependencies.Logger;
         _events = dependencies.Events;
         _graphIndexer = dependencies.GraphIndexer;
+        _indexGeneration = dependencies.Services.GetService<Caching.IIndexGeneration>();
         _batcher = new EmbeddingBatcher(dependencies.Embeddings, _options.EmbeddingBatchSize, _options.EmbeddingBatchDelay, _time);
         _statusWriter = new StatusWriteBehind(_statuses, _options.StatusFlushInterval, _options.StatusFlushCount, _time);
         _stages = new Lazy<StageWorkerPool[]>(CreateStages, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -239,6 +241,7 @@ internal sealed partial class IngestionPipeline : IAsyncDisposable, IDisposable
         }
 
         await _statuses.DeleteAsync(documentId, cancellationToken).ConfigureAwait(false);
+        _indexGeneration?.Advance();
         Log.DocumentDeleted(_logger, documentId, record.SourceName);
         return true;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using RagAnything.Caching;
 
 namespace RagAnything.Modal;
 
@@ -21,7 +22,7 @@ internal sealed class ModalChat(IServiceProvider services)
     /// <summary>Returns the model's description, or <see langword="null"/> when no chat model is registered or its response is empty.</summary>
     public async Task<string?> DescribeAsync(string itemText, string surroundingText, DataContent? image, CancellationToken cancellationToken)
     {
-        var chatClient = services.GetService<IChatClient>();
+        var chatClient = services.GetCoreChatClient();
         if (chatClient is null)
         {
             return null;

@@ -24,6 +24,18 @@ public sealed class DocumentSource
         Content = content;
     }
 
+    /// <summary>Initializes a new instance whose SHA-256 the caller already computed, for example while reading a stream.</summary>
+    /// <param name="name">The file name, such as <c>report.pdf</c>. Directory parts are removed.</param>
+    /// <param name="content">The document's bytes. The instance keeps a reference and does not copy them.</param>
+    /// <param name="sha256">The lowercase hexadecimal SHA-256 of <paramref name="content"/>. It is trusted, not checked.</param>
+    public DocumentSource(string name, ReadOnlyMemory<byte> content, string sha256)
+        : this(name, content)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sha256);
+
+        _sha256 = sha256;
+    }
+
     /// <summary>Gets the safe file name.</summary>
     public string Name { get; }
 

@@ -18,15 +18,39 @@ internal static class ChatAnswerer
         "The entities and relations below come from a knowledge graph built from the same documents; use them to connect facts, " +
         "but cite only the numbered passages.";
 
-    public static List<ChatMessage> BuildMessages(QueryRequest request, IReadOnlyList<Citation> citations)
-        => BuildMessages(request, citations, [], []);
+    /// <summary>
+    /// Builds the messages of a query: the instructions with the entities and relations (graph modes) and the
+    /// numbered passages, then the conversation history, then the question with its attachments.
+    /// </summary>
+    public static List<ChatMessage> BuildMessages(PreparedQuery query, QueryContext queryContext)
+        => BuildMessages(query, queryContext.Chunks, queryContext.Entities, queryContext.Relations);
 
-    /// <summary>Builds the messages for a graph query: the entities and relations, then the numbered passages.</summary>
-    public static List<ChatMessage> BuildMessages(QueryRequest request, QueryContext queryContext)
-        => BuildMessages(request, queryContext.Chunks, queryContext.Entities, queryContext.Relations);
+    /// <summary>Builds the user message: the question, then each attachment's description, with images attached.</summary>
+    public static ChatMessage BuildQuestion(PreparedQuery query)
+    {
+        if (query.Attachments.Count == 0)
+        {
+            return new ChatMessage(ChatRole.User, query.Request.Query);
+        }
+
+        var text = new StringBuilder(query.Request.Query).AppendLine().AppendLine().AppendLine("Attached to the question:");
+        foreach (var attachment in query.Attachments)
+        {
+            text.Append('(').Append(attachment.Label).Append(") ")
+                .AppendLine(attachment.Text.Length > 0 ? attachment.Text : "no description available");
+        }
+
+        var message = new ChatMessage(ChatRole.User, text.ToString().TrimEnd());
+        foreach (var image in query.Attachments.Select(attachment => attachment.Image).OfType<DataContent>())
+        {
+            message.Contents.Add(image);
+        }
+
+        return message;
+    }
 
     private static List<ChatMessage> BuildMessages(
-        QueryRequest request,
+        PreparedQuery query,
         IReadOnlyList<Citation> citations,
         IReadOnlyList<ContextEntity> entities,
         IReadOnlyList<ContextRelation> relations)
@@ -55,8 +79,8 @@ internal static class ChatAnswerer
         }
 
         var messages = new List<ChatMessage> { new(ChatRole.System, context.ToString()) };
-        messages.AddRange(request.History);
-        messages.Add(new ChatMessage(ChatRole.User, request.Query));
+        messages.AddRange(query.Request.History);
+        messages.Add(BuildQuestion(query));
         return messages;
     }
 

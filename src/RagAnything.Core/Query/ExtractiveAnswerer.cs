@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using System.Text;
 using RagAnything.Chunking;
 using RagAnything.Embeddings;
 
@@ -16,9 +15,19 @@ internal sealed class ExtractiveAnswerer(EmbeddingService embeddings)
 
     public async Task<string> AnswerAsync(string question, IReadOnlyList<Citation> citations, int sentenceCount, CancellationToken cancellationToken)
     {
+        var fragments = await AnswerFragmentsAsync(question, citations, sentenceCount, cancellationToken).ConfigureAwait(false);
+        return string.Join(' ', fragments);
+    }
+
+    /// <summary>
+    /// Returns the answer's sentences in document order, each followed by its citation number, as in <c>Text. [2]</c>.
+    /// Joined with single spaces they are the text of <see cref="AnswerAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> AnswerFragmentsAsync(string question, IReadOnlyList<Citation> citations, int sentenceCount, CancellationToken cancellationToken)
+    {
         if (citations.Count == 0)
         {
-            return "No indexed content matches the question.";
+            return ["No indexed content matches the question."];
         }
 
         var candidates = new List<(string Sentence, int Citation, int Order)>();
@@ -37,7 +46,7 @@ internal sealed class ExtractiveAnswerer(EmbeddingService embeddings)
 
         if (candidates.Count == 0)
         {
-            return $"{citations[0].Text.Trim()} [{citations[0].Number}]";
+            return [$"{citations[0].Text.Trim()} [{citations[0].Number}]"];
         }
 
         var texts = new List<string>(candidates.Count + 1) { question };
@@ -52,17 +61,6 @@ internal sealed class ExtractiveAnswerer(EmbeddingService embeddings)
             .OrderBy(scored => scored.candidate.Order)
             .ToList();
 
-        var answer = new StringBuilder();
-        foreach (var (candidate, _) in best)
-        {
-            if (answer.Length > 0)
-            {
-                answer.Append(' ');
-            }
-
-            answer.Append(candidate.Sentence).Append(" [").Append(candidate.Citation).Append(']');
-        }
-
-        return answer.ToString();
+        return best.Select(scored => $"{scored.candidate.Sentence} [{scored.candidate.Citation}]").ToList();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RagAnything.Caching;
 using RagAnything.Diagnostics;
 using RagAnything.Embeddings;
 using RagAnything.Errors;
@@ -35,24 +36,42 @@ internal sealed partial class QueryEngine(
     public async Task<QueryResult> QueryAsync(QueryRequest request, CancellationToken cancellationToken)
     {
         Validate(request);
+
+        // Chat calls made while answering go ahead of ingestion calls in the chat scheduler.
+        using var priority = RagAnything.Chat.ChatPriorityScope.Enter(RagAnything.Chat.ChatPriority.Query);
+
+        // Attachments are left out of the cache key, so questions with attachments are always answered afresh.
+        var cache = services.GetService<QueryCache>();
+        if (cache is null || request.Attachments.Count > 0)
+        {
+            return await AnswerAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var answererId = services.GetCoreChatClient()?.GetService<ChatClientMetadata>()?.DefaultModelId ?? (services.GetService<IChatClient>() is null ? "extractive" : "chat");
+        return await cache.GetOrAnswerAsync(request, answererId, token => new ValueTask<QueryResult>(AnswerAsync(request, token)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<QueryResult> AnswerAsync(QueryRequest request, CancellationToken cancellationToken)
+    {
         var started = time.GetTimestamp();
-        var chatClient = services.GetService<IChatClient>();
+        var chatClient = services.GetCoreChatClient();
+        var query = await AttachmentDescriber.PrepareAsync(request, chatClient, cancellationToken).ConfigureAwait(false);
 
         if (request.Mode == QueryMode.Bypass)
         {
-            return await BypassAsync(request, chatClient, cancellationToken).ConfigureAwait(false);
+            return await BypassAsync(query, chatClient, cancellationToken).ConfigureAwait(false);
         }
 
-        var context = await RetrieveContextCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        var context = await RetrieveContextCoreAsync(query.RetrievalRequest, cancellationToken).ConfigureAwait(false);
 
         string answer;
         if (chatClient is null)
         {
-            answer = await extractive.AnswerAsync(request.Query, context.Chunks, _options.ExtractiveSentences, cancellationToken).ConfigureAwait(false);
+            answer = await extractive.AnswerAsync(query.RetrievalRequest.Query, context.Chunks, _options.ExtractiveSentences, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            var response = await chatClient.GetResponseAsync(ChatAnswerer.BuildMessages(request, context), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var response = await chatClient.GetResponseAsync(ChatAnswerer.BuildMessages(query, context), cancellationToken: cancellationToken).ConfigureAwait(false);
             answer = response.Text;
         }
 
@@ -69,6 +88,7 @@ internal sealed partial class QueryEngine(
     public async Task<QueryContext> RetrieveContextAsync(QueryRequest request, CancellationToken cancellationToken)
     {
         Validate(request);
+        using var priority = RagAnything.Chat.ChatPriorityScope.Enter(RagAnything.Chat.ChatPriority.Query);
         if (request.Mode == QueryMode.Bypass)
         {
             throw new RagAnythingException(
@@ -76,7 +96,8 @@ internal sealed partial class QueryEngine(
                 "Query mode 'bypass' sends the question to the chat model without retrieval, so it has no context to return. Use another mode.");
         }
 
-        return await RetrieveContextCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        var query = await AttachmentDescriber.PrepareAsync(request, services.GetCoreChatClient(), cancellationToken).ConfigureAwait(false);
+        return await RetrieveContextCoreAsync(query.RetrievalRequest, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<QueryContext> RetrieveContextCoreAsync(QueryRequest request, CancellationToken cancellationToken)
@@ -120,19 +141,17 @@ internal sealed partial class QueryEngine(
         return (vectorMatches.Select(match => match.Id).ToList(), keywordMatches.Select(match => match.Id).ToList());
     }
 
-    private static async Task<QueryResult> BypassAsync(QueryRequest request, IChatClient? chatClient, CancellationToken cancellationToken)
+    private static async Task<QueryResult> BypassAsync(PreparedQuery query, IChatClient? chatClient, CancellationToken cancellationToken)
     {
-        if (chatClient is null)
-        {
-            throw new RagAnythingException(
-                ErrorCategory.Validation,
-                "Query mode 'bypass' sends the question to the chat model alone, but no IChatClient is registered. Register one or use mode 'naive'.");
-        }
-
-        var messages = new List<ChatMessage>(request.History) { new(ChatRole.User, request.Query) };
-        var response = await chatClient.GetResponseAsync(messages, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await RequireChatClient(chatClient).GetResponseAsync(BypassMessages(query), cancellationToken: cancellationToken).ConfigureAwait(false);
         return new QueryResult { Answer = response.Text, Citations = [], Mode = QueryMode.Bypass };
     }
+
+    private static IChatClient RequireChatClient(IChatClient? chatClient) => chatClient ?? throw new RagAnythingException(
+        ErrorCategory.Validation,
+        "Query mode 'bypass' sends the question to the chat model alone, but no IChatClient is registered. Register one or use mode 'naive'.");
+
+    private static List<ChatMessage> BypassMessages(PreparedQuery query) => [.. query.Request.History, ChatAnswerer.BuildQuestion(query)];
 
     private void Validate(QueryRequest request)
     {
@@ -152,5 +171,7 @@ internal sealed partial class QueryEngine(
         {
             throw new RagAnythingException(ErrorCategory.Validation, $"Query mode {(int)request.Mode} is not one of naive, local, global, hybrid, mix or bypass.");
         }
+
+        QueryAttachmentValidation.Validate(request.Attachments);
     }
 }

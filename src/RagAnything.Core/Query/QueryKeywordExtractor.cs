@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RagAnything.Caching;
 using RagAnything.Graph;
 
 namespace RagAnything.Query;
@@ -13,6 +14,9 @@ internal sealed class QueryKeywordExtractor(IServiceProvider services, ILogger l
 {
     // A question has few themes and names; more keywords only blur the embedding they are joined into.
     private const int MaxKeywords = 8;
+
+    // Follow-up questions refer to the last few turns; older ones would only lengthen the prompt.
+    private const int MaxHistoryTurns = 6;
 
     private const string Instructions =
         "List search keywords for the user's question. High-level keywords are its themes and broad concepts; " +
@@ -29,13 +33,13 @@ internal sealed class QueryKeywordExtractor(IServiceProvider services, ILogger l
             return new QueryKeywords(Clean(request.HighLevelKeywords) ?? offline.HighLevel, Clean(request.LowLevelKeywords) ?? offline.LowLevel);
         }
 
-        var chatClient = services.GetService<IChatClient>();
+        var chatClient = services.GetCoreChatClient();
         if (chatClient is null)
         {
             return offline;
         }
 
-        var messages = new List<ChatMessage> { new(ChatRole.System, Instructions), new(ChatRole.User, request.Query) };
+        var messages = new List<ChatMessage> { new(ChatRole.System, WithHistory(request.History)), new(ChatRole.User, request.Query) };
         var response = await chatClient.GetResponseAsync(messages, cancellationToken: cancellationToken).ConfigureAwait(false);
         var parsed = Parse(response.Text);
         if (parsed is null)
@@ -48,6 +52,22 @@ internal sealed class QueryKeywordExtractor(IServiceProvider services, ILogger l
         return new QueryKeywords(
             parsed.HighLevel.Count > 0 ? parsed.HighLevel : offline.HighLevel,
             parsed.LowLevel.Count > 0 ? parsed.LowLevel : offline.LowLevel);
+    }
+
+    /// <summary>
+    /// Adds the last turns of the conversation to the instructions, so that a follow-up such as "and its revenue?"
+    /// yields the names it refers to. They go into the system message rather than as turns, so the model does not
+    /// continue the conversation instead of listing keywords.
+    /// </summary>
+    private static string WithHistory(IReadOnlyList<ChatMessage> history)
+    {
+        if (history.Count == 0)
+        {
+            return Instructions;
+        }
+
+        var turns = history.TakeLast(MaxHistoryTurns).Where(turn => turn.Text.Length > 0).Select(turn => $"{turn.Role.Value}: {turn.Text}");
+        return $"{Instructions}\n\nEarlier turns of the conversation, to resolve what the question refers to:\n{string.Join("\n", turns)}";
     }
 
     /// <summary>

@@ -25,6 +25,13 @@ public sealed record QueryRequest
     public IReadOnlyList<ChatMessage> History { get; init; } = [];
 
     /// <summary>
+    /// Gets tables, equations and images sent with the question. Their descriptions are added to the text that
+    /// retrieval searches with and to the prompt; images also go to the chat model.
+    /// </summary>
+    /// <value>The default is an empty list.</value>
+    public IReadOnlyList<QueryAttachment> Attachments { get; init; } = [];
+
+    /// <summary>
     /// Gets themes of the question for the graph modes to match against relations, or <see langword="null"/> to
     /// have them taken from the question by the chat model, or from its content words without one.
     /// </summary>

@@ -10,8 +10,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Bundled model {ModelId} extracted to {Directory}.")]
     public static partial void ModelExtracted(ILogger logger, string modelId, string directory);
 
-    [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "ONNX session for model {ModelId} created from {ModelPath} with {IntraOpThreads} intra-op threads; output dimensions {Dimensions}.")]
-    public static partial void SessionCreated(ILogger logger, string modelId, string modelPath, int intraOpThreads, int? dimensions);
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "ONNX session for model {ModelId} ({Precision}) created from {ModelPath} with {IntraOpThreads} intra-op threads; output dimensions {Dimensions}.")]
+    public static partial void SessionCreated(ILogger logger, string modelId, EmbeddingPrecision precision, string modelPath, int intraOpThreads, int? dimensions);
 
     [LoggerMessage(EventId = 6003, Level = LogLevel.Debug, Message = "Bundled model file {Path} is already extracted and is reused.")]
     public static partial void ExtractedFileReused(ILogger logger, string path);
@@ -24,4 +24,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6006, Level = LogLevel.Debug, Message = "Embedded {InputCount} texts ({TokenCount} tokens) in {BatchCount} batches in {ElapsedMs} ms.")]
     public static partial void InputsEmbedded(ILogger logger, int inputCount, long tokenCount, int batchCount, long elapsedMs);
+
+    [LoggerMessage(EventId = 6008, Level = LogLevel.Debug, Message = "{DuplicateCount} of {InputCount} texts repeat an earlier text of the same call and were embedded once.")]
+    public static partial void DuplicatesSkipped(ILogger logger, int duplicateCount, int inputCount);
+
+    [LoggerMessage(EventId = 6007, Level = LogLevel.Warning, Message = "The CUDA execution provider for device {DeviceId} could not be created, so the model runs on the CPU. Install Microsoft.ML.OnnxRuntime.Gpu and a CUDA driver to use the GPU.")]
+    public static partial void CudaUnavailable(ILogger logger, Exception exception, int deviceId);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.Tokenizers;
 using RagAnything.Embeddings.Onnx.Diagnostics;
+using RagAnything.Embeddings.Onnx.Quantization;
 
 namespace RagAnything.Embeddings.Onnx.Internal;
 
@@ -13,6 +14,9 @@ namespace RagAnything.Embeddings.Onnx.Internal;
 /// </remarks>
 internal sealed class OnnxModelResources : IDisposable
 {
+    // The int8 models live in their own folder of the cache, so the bundled model's folders stay as extracted.
+    private const string QuantizedFolderName = "int8";
+
     private readonly OnnxEmbeddingOptions _options;
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
@@ -30,8 +34,15 @@ internal sealed class OnnxModelResources : IDisposable
         _logger = logger;
     }
 
-    /// <summary>Gets the model id, which is known without loading anything.</summary>
-    public string ModelId => _options.ModelId ?? OnnxEmbeddingOptions.BundledModelId;
+    /// <summary>Gets the model id, which is known without loading anything and ends in <c>-int8</c> for int8 models.</summary>
+    public string ModelId => Precision == EmbeddingPrecision.Int8 ? BaseModelId + OnnxEmbeddingOptions.Int8ModelIdSuffix : BaseModelId;
+
+    /// <summary>Gets the precision in effect: the configured one, or int8 for the bundled model and float32 for others.</summary>
+    public EmbeddingPrecision Precision => _options.Precision ?? (IsBundled ? EmbeddingPrecision.Int8 : EmbeddingPrecision.Float32);
+
+    private string BaseModelId => _options.ModelId ?? OnnxEmbeddingOptions.BundledModelId;
+
+    private bool IsBundled => _options.ModelPath is null || _options.VocabularyPath is null;
 
     /// <summary>Gets the session if it has been created, without creating it.</summary>
     public OnnxModelSession? LoadedSession => Volatile.Read(ref _session);
@@ -72,9 +83,9 @@ internal sealed class OnnxModelResources : IDisposable
 
             if (_session is null)
             {
-                var files = GetFiles();
-                var created = OnnxModelSession.Create(files.ModelPath, _options.IntraOpThreads);
-                Log.SessionCreated(_logger, files.ModelId, files.ModelPath, _options.IntraOpThreads, created.Dimensions);
+                var modelPath = GetSessionModelPath();
+                var created = OnnxModelSession.Create(modelPath, _options, _logger);
+                Log.SessionCreated(_logger, ModelId, Precision, modelPath, _options.IntraOpThreads, created.Dimensions);
                 Volatile.Write(ref _session, created);
             }
 
@@ -100,10 +111,24 @@ internal sealed class OnnxModelResources : IDisposable
             return _files;
         }
 
-        _files = _options.ModelPath is null || _options.VocabularyPath is null
+        _files = IsBundled
             ? BundledModel.Extract(_options.CacheDirectory, _logger)
-            : new ModelFiles(ModelId, _options.ModelPath, _options.VocabularyPath);
+            : new ModelFiles(BaseModelId, _options.ModelPath!, _options.VocabularyPath!);
 
         return _files;
+    }
+
+    // Called under _lock. Quantizing only here, and not for the tokenizer, keeps the int8 model from being written
+    // until the first embedding call needs it.
+    private string GetSessionModelPath()
+    {
+        var floatModelPath = GetFiles().ModelPath;
+        if (Precision == EmbeddingPrecision.Float32)
+        {
+            return floatModelPath;
+        }
+
+        var quantization = _options.Quantization ?? (IsBundled ? BundledModelQuantization.CreateOptions() : new QuantizationOptions());
+        return QuantizedModelCache.GetOrCreate(floatModelPath, Path.Combine(_options.CacheDirectory, QuantizedFolderName), quantization, _logger);
     }
 }

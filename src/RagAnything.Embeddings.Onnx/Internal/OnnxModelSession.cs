@@ -1,4 +1,5 @@
 using System.Buffers;
+using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -68,16 +69,11 @@ internal sealed class OnnxModelSession : IDisposable
         }
     }
 
-    public static OnnxModelSession Create(string modelPath, int intraOpThreads)
+    /// <summary>Creates a session over <paramref name="modelPath"/> with the runtime settings of <paramref name="options"/>.</summary>
+    public static OnnxModelSession Create(string modelPath, OnnxEmbeddingOptions options, ILogger logger)
     {
         // The runtime copies the session options, so they can be released once the session exists.
-        using var sessionOptions = new SessionOptions
-        {
-            IntraOpNumThreads = intraOpThreads,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
+        using var sessionOptions = SessionOptionsFactory.Create(options, logger);
 
         var session = new InferenceSession(modelPath, sessionOptions);
         try

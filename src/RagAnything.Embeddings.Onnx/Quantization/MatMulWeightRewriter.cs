@@ -17,16 +17,21 @@ internal sealed class MatMulWeightRewriter
     private readonly Dictionary<string, TensorProto> _floatWeights;
     private readonly HashSet<string> _declaredNames;
     private readonly Dictionary<string, QuantizedWeightNames> _quantized = new(StringComparer.Ordinal);
+    private readonly ISet<string> _excludedNodes;
 
-    public MatMulWeightRewriter(GraphProto graph)
+    public MatMulWeightRewriter(GraphProto graph, ISet<string> excludedNodes)
     {
         _graph = graph;
+        _excludedNodes = excludedNodes;
         _floatWeights = FindConstantFloatWeights(graph);
         _declaredNames = GraphReferences.CollectDeclaredNames(graph);
     }
 
     /// <summary>Number of nodes rewritten so far.</summary>
     public int RewrittenCount { get; private set; }
+
+    /// <summary>Number of eligible nodes left in float because their name is excluded.</summary>
+    public int ExcludedCount { get; private set; }
 
     /// <summary>Bytes of the distinct float weights quantized so far.</summary>
     public long FloatWeightBytes { get; private set; }
@@ -42,6 +47,12 @@ internal sealed class MatMulWeightRewriter
         bool isStandardMatMul = node.OpType == "MatMul" && (node.Domain.Length == 0 || node.Domain == "ai.onnx");
         if (!isStandardMatMul || node.Input.Count != 2 || !_floatWeights.TryGetValue(node.Input[1], out TensorProto? weight))
         {
+            return node;
+        }
+
+        if (_excludedNodes.Contains(node.Name))
+        {
+            ExcludedCount++;
             return node;
         }
 

@@ -29,18 +29,36 @@ public sealed class OnnxDynamicQuantizer
     /// Version of the rewrite this class performs. Raise it whenever the output changes for the same input,
     /// so that <see cref="QuantizedModelCache"/> stops reusing files written by an older version.
     /// </summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private readonly ILogger _logger;
+    private readonly HashSet<string> _excludedNodes;
 
     /// <summary>
-    /// Creates a quantizer.
+    /// Creates a quantizer that rewrites every eligible <c>MatMul</c>.
     /// </summary>
     /// <param name="logger">Receives a summary of each rewrite, or <see langword="null"/> for no logging.</param>
     public OnnxDynamicQuantizer(ILogger? logger = null)
+        : this(new QuantizationOptions(), logger)
     {
-        _logger = logger ?? NullLogger.Instance;
     }
+
+    /// <summary>
+    /// Creates a quantizer that leaves the nodes named in <paramref name="options"/> in float.
+    /// </summary>
+    /// <param name="options">The nodes to exclude. They are copied, so later changes to the options have no effect.</param>
+    /// <param name="logger">Receives a summary of each rewrite, or <see langword="null"/> for no logging.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    public OnnxDynamicQuantizer(QuantizationOptions options, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        _logger = logger ?? NullLogger.Instance;
+        _excludedNodes = new HashSet<string>(options.ExcludedNodes, StringComparer.Ordinal);
+    }
+
+    /// <summary>Gets the names of the nodes this quantizer leaves in float, sorted ordinally.</summary>
+    public IReadOnlyList<string> ExcludedNodes => [.. _excludedNodes.Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// Quantizes the serialized ONNX model in <paramref name="model"/>.
@@ -55,7 +73,7 @@ public sealed class OnnxDynamicQuantizer
         ModelProto parsed = OnnxModelParser.Parse(model);
         GraphProto graph = parsed.Graph;
 
-        MatMulWeightRewriter rewriter = new(graph);
+        MatMulWeightRewriter rewriter = new(graph, _excludedNodes);
         for (int i = 0; i < graph.Node.Count; i++)
         {
             graph.Node[i] = rewriter.Rewrite(graph.Node[i]);
@@ -72,7 +90,7 @@ public sealed class OnnxDynamicQuantizer
         byte[] output = parsed.ToByteArray();
 
         long elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        QuantizationLog.ModelQuantized(_logger, rewriter.RewrittenCount, rewriter.FloatWeightBytes, rewriter.QuantizedWeightBytes, elapsedMs);
+        QuantizationLog.ModelQuantized(_logger, rewriter.RewrittenCount, rewriter.ExcludedCount, rewriter.FloatWeightBytes, rewriter.QuantizedWeightBytes, elapsedMs);
         return new QuantizationResult(output, rewriter.RewrittenCount, rewriter.FloatWeightBytes, rewriter.QuantizedWeightBytes);
     }
 

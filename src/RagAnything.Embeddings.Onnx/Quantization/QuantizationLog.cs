@@ -7,8 +7,8 @@ namespace RagAnything.Embeddings.Onnx.Quantization;
 /// </summary>
 internal static partial class QuantizationLog
 {
-    [LoggerMessage(EventId = 6100, Level = LogLevel.Information, Message = "Quantized {MatMulCount} MatMul weights to int8: {FloatWeightBytes} float bytes became {QuantizedWeightBytes} bytes in {ElapsedMs} ms.")]
-    public static partial void ModelQuantized(ILogger logger, int matMulCount, long floatWeightBytes, long quantizedWeightBytes, long elapsedMs);
+    [LoggerMessage(EventId = 6100, Level = LogLevel.Information, Message = "Quantized {MatMulCount} MatMul weights to int8 and kept {ExcludedCount} excluded ones in float: {FloatWeightBytes} float bytes became {QuantizedWeightBytes} bytes in {ElapsedMs} ms.")]
+    public static partial void ModelQuantized(ILogger logger, int matMulCount, int excludedCount, long floatWeightBytes, long quantizedWeightBytes, long elapsedMs);
 
     [LoggerMessage(EventId = 6101, Level = LogLevel.Warning, Message = "The model has no MatMul with a constant 2-D float weight, so it was left unchanged.")]
     public static partial void NoEligibleMatMul(ILogger logger);

@@ -9,9 +9,10 @@ namespace RagAnything.Embeddings.Onnx.Quantization;
 /// </summary>
 /// <remarks>
 /// A cache file is named <c>&lt;first 16 hex digits of the source SHA-256&gt;.int8-v&lt;<see cref="OnnxDynamicQuantizer.Version"/>&gt;.onnx</c>,
-/// so a changed source model or a new quantizer version gets a new file. This class never deletes old files.
+/// with <c>-x&lt;8 hex digits&gt;</c> before <c>.onnx</c> when <see cref="QuantizationOptions.ExcludedNodes"/> is not empty,
+/// so a changed source model, exclusion list or quantizer version gets a new file. This class never deletes old files.
 /// Files are written to a temporary name and then moved into place, so readers never see a partial model.
-/// Several threads or processes may call <see cref="GetOrCreate"/> for the same model at once: each may quantize,
+/// Several threads or processes may call <c>GetOrCreate</c> for the same model at once: each may quantize,
 /// the first move wins and the others use its file.
 /// </remarks>
 public static class QuantizedModelCache
@@ -31,18 +32,40 @@ public static class QuantizedModelCache
     /// <exception cref="InvalidDataException">The source is not an ONNX model, or a weight is malformed.</exception>
     /// <exception cref="NotSupportedException">A weight keeps its data in an external file.</exception>
     /// <exception cref="IOException">The cache folder or file cannot be written.</exception>
-    public static string GetOrCreate(string sourceModelPath, string cacheDirectory, ILogger? logger = null)
+    public static string GetOrCreate(string sourceModelPath, string cacheDirectory, ILogger? logger = null) =>
+        GetOrCreate(sourceModelPath, cacheDirectory, new QuantizationOptions(), logger);
+
+    /// <summary>
+    /// Returns the path of the int8 version of <paramref name="sourceModelPath"/> with the nodes named in
+    /// <paramref name="options"/> left in float, quantizing it and writing the cache file first if there is none.
+    /// </summary>
+    /// <param name="sourceModelPath">Path of the float ONNX model.</param>
+    /// <param name="cacheDirectory">Folder of the cache files, created if missing.</param>
+    /// <param name="options">The nodes to leave in float. They are part of the cache file name.</param>
+    /// <param name="logger">Receives cache hits, writes and quantization summaries, or <see langword="null"/> for no logging.</param>
+    /// <returns>The full path of the quantized model. When the source has no eligible <c>MatMul</c>, the file is an unchanged copy.</returns>
+    /// <exception cref="ArgumentException">A path is <see langword="null"/> or empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FileNotFoundException">The source model does not exist.</exception>
+    /// <exception cref="InvalidDataException">The source is not an ONNX model, or a weight is malformed.</exception>
+    /// <exception cref="NotSupportedException">A weight keeps its data in an external file.</exception>
+    /// <exception cref="IOException">The cache folder or file cannot be written.</exception>
+    public static string GetOrCreate(string sourceModelPath, string cacheDirectory, QuantizationOptions options, ILogger? logger = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(sourceModelPath);
         ArgumentException.ThrowIfNullOrEmpty(cacheDirectory);
+        ArgumentNullException.ThrowIfNull(options);
         logger ??= NullLogger.Instance;
+
+        OnnxDynamicQuantizer quantizer = new(options, logger);
+        string variant = GetVariantSuffix(quantizer.ExcludedNodes);
 
         if (!File.Exists(sourceModelPath))
         {
             throw new FileNotFoundException($"The ONNX model '{sourceModelPath}' to quantize was not found.", sourceModelPath);
         }
 
-        string cachedPath = GetCachedPath(cacheDirectory, HashFile(sourceModelPath));
+        string cachedPath = GetCachedPath(cacheDirectory, HashFile(sourceModelPath), variant);
         if (File.Exists(cachedPath))
         {
             QuantizationLog.CacheHit(logger, cachedPath, sourceModelPath);
@@ -51,8 +74,8 @@ public static class QuantizedModelCache
 
         // Name the entry after the bytes actually quantized, in case the source file changed since it was hashed above.
         byte[] source = File.ReadAllBytes(sourceModelPath);
-        cachedPath = GetCachedPath(cacheDirectory, SHA256.HashData(source));
-        QuantizationResult result = new OnnxDynamicQuantizer(logger).Quantize(source);
+        cachedPath = GetCachedPath(cacheDirectory, SHA256.HashData(source), variant);
+        QuantizationResult result = quantizer.Quantize(source);
 
         Directory.CreateDirectory(cacheDirectory);
         if (WriteAtomically(cachedPath, result.Model.Span, logger))
@@ -73,10 +96,23 @@ public static class QuantizedModelCache
         return SHA256.HashData(stream);
     }
 
-    private static string GetCachedPath(string cacheDirectory, byte[] sourceHash)
+    private static string GetCachedPath(string cacheDirectory, byte[] sourceHash, string variant)
     {
         string prefix = Convert.ToHexStringLower(sourceHash)[..HashPrefixLength];
-        return Path.GetFullPath(Path.Combine(cacheDirectory, $"{prefix}.int8-v{OnnxDynamicQuantizer.Version}.onnx"));
+        return Path.GetFullPath(Path.Combine(cacheDirectory, $"{prefix}.int8-v{OnnxDynamicQuantizer.Version}{variant}.onnx"));
+    }
+
+    private static string GetVariantSuffix(IReadOnlyList<string> excludedNodes)
+    {
+        if (excludedNodes.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        // The names arrive sorted, and the length prefixes keep the text unambiguous whatever characters a name has.
+        string key = string.Concat(excludedNodes.Select(name => $"{name.Length}:{name}"));
+        byte[] hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
+        return "-x" + Convert.ToHexStringLower(hash)[..8];
     }
 
     /// <summary>

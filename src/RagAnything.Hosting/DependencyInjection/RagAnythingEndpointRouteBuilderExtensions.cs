@@ -15,7 +15,7 @@ public static class RagAnythingEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the health routes, the system routes under <see cref="RagAnythingHostingOptions.SystemRoutePrefix"/>,
-    /// and the documents, tasks, progress-stream, query and cache routes under
+    /// and the documents, tasks, progress-stream, query, knowledge-graph and cache routes under
     /// <see cref="RagAnythingHostingOptions.RoutePrefix"/>.
     /// </summary>
     /// <param name="endpoints">The application's route builder. <c>AddRagAnythingHosting()</c> must have been called on its services.</param>
@@ -44,6 +44,7 @@ public static class RagAnythingEndpointRouteBuilderExtensions
         TaskEventsEndpoint.Map(api.MapGroup(string.Empty).WithTags("Tasks"));
         TaskSocketEndpoint.Map(api.MapGroup(string.Empty).WithTags("Tasks"));
         QueryEndpoints.Map(api.MapGroup(string.Empty).WithTags("Query"));
+        GraphEndpoints.Map(api.MapGroup(string.Empty).WithTags("Graph"));
         CacheEndpoints.Map(api.MapGroup(string.Empty).WithTags("Cache"));
 
         return api;

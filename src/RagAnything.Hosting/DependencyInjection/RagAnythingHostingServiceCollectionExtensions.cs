@@ -76,7 +76,7 @@ public static class RagAnythingHostingServiceCollectionExtensions
 
     private static void AddWebInfrastructure(IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemTypeDefaults.Apply);
         services.TryAddSingleton<ProblemEndpointFilter>();
         services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("raganything", tags: [HealthEndpoints.ReadyTag]);
 

@@ -23,6 +23,9 @@ internal static partial class Log
     [LoggerMessage(5005, LogLevel.Warning, "Request failed with {Category}: {Message}")]
     public static partial void RequestFailed(ILogger logger, Exception? exception, ErrorCategory category, string message);
 
+    [LoggerMessage(5006, LogLevel.Information, "Cache layer {Layer} cleared through the API")]
+    public static partial void CacheCleared(ILogger logger, string layer);
+
     [LoggerMessage(5101, LogLevel.Information, "Task {TaskId} queued for document {DocumentId}")]
     public static partial void TaskQueued(ILogger logger, string taskId, string documentId);
 

@@ -131,7 +131,7 @@ internal static class ProcessingEndpoints
 
         if (request.Items is not null)
         {
-            return await IngestContentListAsync(request.Name, request.Items, rag, cancellationToken).ConfigureAwait(false);
+            return await IngestContentListAsync(request.Name, request.Items, rag, context, cancellationToken).ConfigureAwait(false);
         }
 
         if (string.IsNullOrWhiteSpace(request.Text))
@@ -163,6 +163,7 @@ internal static class ProcessingEndpoints
         string? name,
         IReadOnlyList<Content.ContentItem> items,
         IRagAnything rag,
+        HttpContext context,
         CancellationToken cancellationToken)
     {
         if (items.Count == 0)
@@ -176,7 +177,7 @@ internal static class ProcessingEndpoints
         var record = result.DocumentId is null ? null : await rag.GetDocumentAsync(result.DocumentId, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
-            return ApiProblems.FromException(new Errors.RagAnythingException(result.Error?.Category ?? ErrorCategory.Permanent, result.Error?.Message ?? "The content list could not be ingested."));
+            return ApiProblems.FromException(context, new Errors.RagAnythingException(result.Error?.Category ?? ErrorCategory.Permanent, result.Error?.Message ?? "The content list could not be ingested."));
         }
 
         return Results.Ok(new UploadResponse(DocumentResponse.From(record), null, result.Outcome == Ingestion.IngestOutcome.AlreadyPresent));

@@ -35,8 +35,6 @@ internal static class QueryEndpoints
             .WithSummary("Returns the chunks a question retrieves, without generating an answer.")
             .Produces<RetrievalResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
-
-        // TODO: map the knowledge-graph routes (entities, relations, subgraph) here once the library has a graph.
     }
 
     private static async Task<IResult> QueryAsync(QueryRequestBody body, IRagAnything rag, CancellationToken cancellationToken)

@@ -21,13 +21,11 @@ internal static class SystemEndpoints
 
     private const int ScanPageSize = 1000;
 
-    private static readonly long StartTimestamp = Stopwatch.GetTimestamp();
-
     public static void Map(IEndpointRouteBuilder group)
     {
         group.MapGet("/status", GetStatusAsync)
             .WithName("GetSystemStatus")
-            .WithSummary("Returns CPU time, memory, free disk space, queue depth, in-flight documents, uptime and versions.")
+            .WithSummary("Returns CPU time, memory, data folder size and free disk space, task queue depth, queued and in-flight documents per pipeline stage, uptime and versions.")
             .Produces<SystemStatusResponse>();
 
         group.MapGet("/parser-stats", GetParserStatsAsync)
@@ -38,10 +36,12 @@ internal static class SystemEndpoints
 
     private static async Task<IResult> GetStatusAsync(
         IDocumentStatusStore statuses,
+        IRagAnything rag,
         ITaskQueue queue,
         TaskCoordinator coordinator,
         StreamStatistics streams,
         IOptions<RagAnythingHostingOptions> options,
+        TimeProvider time,
         CancellationToken cancellationToken)
     {
         using var process = Process.GetCurrentProcess();
@@ -49,14 +49,16 @@ internal static class SystemEndpoints
 
         return Results.Ok(new SystemStatusResponse
         {
-            Uptime = Stopwatch.GetElapsedTime(StartTimestamp),
+            Uptime = time.GetUtcNow() - process.StartTime.ToUniversalTime(),
             CpuTimeSeconds = process.TotalProcessorTime.TotalSeconds,
             WorkingSetBytes = process.WorkingSet64,
             GcHeapBytes = GC.GetGCMemoryInfo().HeapSizeBytes,
-            DiskFreeBytes = GetFreeBytes(options.Value.DataDirectory),
+            DiskFreeBytes = DataFolderUsage.GetFreeBytes(options.Value.DataDirectory),
+            DataDirectoryBytes = DataFolderUsage.GetUsedBytes(options.Value.DataDirectory),
             QueueDepth = queue.Count,
             QueueCapacity = queue.Capacity,
             InFlightDocuments = coordinator.Running,
+            PipelineStages = rag.GetPipelineStages().Select(StageStatusResponse.From).ToList(),
             StreamClients = streams.Clients,
             DroppedStreamEvents = streams.DroppedEvents,
             Documents = counts.ToDictionary(pair => ApiNames.Of(pair.Key), pair => pair.Value),
@@ -101,23 +103,6 @@ internal static class SystemEndpoints
             .Select(pair => new MediaTypeStats(pair.Key, pair.Value.Processed, pair.Value.Failed, pair.Value.InProgress))
             .ToList();
         return Results.Ok(new ParserStatsResponse(items, scanned, Complete: token is null));
-    }
-
-    private static long? GetFreeBytes(string? folder)
-    {
-        if (string.IsNullOrEmpty(folder))
-        {
-            return null;
-        }
-
-        try
-        {
-            return new DriveInfo(Path.GetFullPath(folder)).AvailableFreeSpace;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            return null;
-        }
     }
 
     private static string VersionOf(Assembly assembly)

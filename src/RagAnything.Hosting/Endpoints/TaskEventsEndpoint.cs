@@ -11,6 +11,7 @@ using RagAnything.Hosting.Endpoints.Contracts;
 using RagAnything.Hosting.Problems;
 using RagAnything.Hosting.Streaming;
 using RagAnything.Hosting.Tasks;
+using RagAnything.Ingestion;
 
 namespace RagAnything.Hosting.Endpoints;
 
@@ -20,6 +21,12 @@ namespace RagAnything.Hosting.Endpoints;
 /// </summary>
 internal static class TaskEventsEndpoint
 {
+    /// <summary>
+    /// How long the stream waits, after the task's final state arrives, for progress events still on their way.
+    /// Progress comes through its own subscription, so the last stage's event can arrive just after the task ends.
+    /// </summary>
+    private static readonly TimeSpan FinalProgressGrace = TimeSpan.FromMilliseconds(250);
+
     public static void Map(IEndpointRouteBuilder group)
     {
         group.MapGet("/tasks/{id}/events", StreamAsync)
@@ -65,7 +72,7 @@ internal static class TaskEventsEndpoint
         Log.StreamOpened(logger, id, "sse");
         try
         {
-            await WriteEventsAsync(context, buffer, requestAborted).ConfigureAwait(false);
+            await WriteEventsAsync(context, buffer, time, requestAborted).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is OperationCanceledException or IOException)
         {
@@ -81,7 +88,7 @@ internal static class TaskEventsEndpoint
         return Results.Empty;
     }
 
-    private static async Task WriteEventsAsync(HttpContext context, ClientEventBuffer<StreamMessage> buffer, CancellationToken cancellationToken)
+    private static async Task WriteEventsAsync(HttpContext context, ClientEventBuffer<StreamMessage> buffer, TimeProvider time, CancellationToken cancellationToken)
     {
         var response = context.Response;
         response.ContentType = "text/event-stream";
@@ -91,19 +98,64 @@ internal static class TaskEventsEndpoint
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await response.StartAsync(cancellationToken).ConfigureAwait(false);
 
+        var doneWritten = false;
         await foreach (var message in buffer.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            var text = message.IsHeartbeat
-                ? ": heartbeat\n\n"
-                : $"event: {message.EventName}\ndata: {message.Json}\n\n";
-
-            await response.WriteAsync(text, cancellationToken).ConfigureAwait(false);
-            await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
             if (message.IsFinal)
             {
+                if (!doneWritten)
+                {
+                    await WriteLateProgressAsync(response, buffer, time, cancellationToken).ConfigureAwait(false);
+                }
+
+                await WriteAsync(response, message, cancellationToken).ConfigureAwait(false);
                 return;
             }
+
+            await WriteAsync(response, message, cancellationToken).ConfigureAwait(false);
+            doneWritten |= IsDoneProgress(message);
         }
+    }
+
+    /// <summary>Writes the progress events that arrive within <see cref="FinalProgressGrace"/> or until the <c>done</c> stage, so the final task event comes last.</summary>
+    private static async Task WriteLateProgressAsync(HttpResponse response, ClientEventBuffer<StreamMessage> buffer, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var grace = new CancellationTokenSource(FinalProgressGrace, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(grace.Token, cancellationToken);
+        try
+        {
+            while (true)
+            {
+                var message = await buffer.Reader.ReadAsync(linked.Token).ConfigureAwait(false);
+                if (message.IsHeartbeat)
+                {
+                    continue;
+                }
+
+                await WriteAsync(response, message, cancellationToken).ConfigureAwait(false);
+                if (IsDoneProgress(message))
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (grace.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // No more progress within the grace period.
+        }
+    }
+
+    private static bool IsDoneProgress(StreamMessage message)
+        => message.EventName == TaskEvent.Progress && message.Json.Contains($"\"stage\":\"{PipelineStages.Done}\"", StringComparison.Ordinal);
+
+    private static async Task WriteAsync(HttpResponse response, StreamMessage message, CancellationToken cancellationToken)
+    {
+        var text = message.IsHeartbeat
+            ? ": heartbeat\n\n"
+            : $"event: {message.EventName}\ndata: {message.Json}\n\n";
+
+        await response.WriteAsync(text, cancellationToken).ConfigureAwait(false);
+        await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task RelayTaskEventsAsync(ClientEventBuffer<TaskEvent> source, string taskId, ClientEventBuffer<StreamMessage> target, JsonSerializerOptions serializer, CancellationToken cancellationToken)

@@ -20,6 +20,13 @@ internal static class ApiProblems
             title: $"The {kind} was not found.",
             type: ProblemTypes.NotFound);
 
+    public static IResult NotFound(string kind, string id, string nextStep) =>
+        Results.Problem(
+            $"No {kind} has the key '{id}'. {nextStep}",
+            statusCode: StatusCodes.Status404NotFound,
+            title: $"The {kind} was not found.",
+            type: ProblemTypes.NotFound);
+
     public static IResult Conflict(string detail) =>
         Results.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "The request conflicts with the current state.", type: ProblemTypes.Conflict);
 
@@ -40,7 +47,13 @@ internal static class ApiProblems
             type: ProblemTypes.QueueFull);
     }
 
-    public static IResult FromException(RagAnythingException exception)
+    /// <summary>
+    /// The <c>Retry-After</c> sent with a 503 for a transient or resource error. Such faults, a model server
+    /// restarting or a busy database, usually clear within seconds, and a short wait keeps clients from hammering.
+    /// </summary>
+    public static readonly TimeSpan TransientRetryAfter = TimeSpan.FromSeconds(5);
+
+    public static IResult FromException(HttpContext context, RagAnythingException exception)
     {
         if (exception is UnsupportedDocumentException)
         {
@@ -55,6 +68,11 @@ internal static class ApiProblems
             ErrorCategory.Network => StatusCodes.Status502BadGateway,
             _ => StatusCodes.Status503ServiceUnavailable,
         };
+
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = ((int)TransientRetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
 
         return Results.Problem(exception.Message, statusCode: status, title: TitleOf(exception.Category), type: ProblemTypes.For(exception.Category));
     }

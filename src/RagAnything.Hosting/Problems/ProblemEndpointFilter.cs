@@ -21,7 +21,7 @@ internal sealed class ProblemEndpointFilter(ILogger<ProblemEndpointFilter> logge
         catch (RagAnythingException exception)
         {
             Log.RequestFailed(logger, null, exception.Category, exception.Message);
-            return ApiProblems.FromException(exception);
+            return ApiProblems.FromException(context.HttpContext, exception);
         }
         catch (UploadRejectedException exception)
         {

@@ -48,6 +48,12 @@ public static class ProblemTypes
     /// <summary>The client sent more requests than its rate limit allows.</summary>
     public const string RateLimited = BaseUri + "rate-limited";
 
+    /// <summary>The route exists but does not accept the request's HTTP method.</summary>
+    public const string MethodNotAllowed = BaseUri + "method-not-allowed";
+
+    /// <summary>An unexpected server error; the server log has the details.</summary>
+    public const string ServerError = BaseUri + "server-error";
+
     /// <summary>Returns the type URI of an error category.</summary>
     /// <param name="category">The category of a <see cref="Errors.RagAnythingException"/> or a document error.</param>
     /// <returns>One of the category URIs above.</returns>

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using RagAnything.Parsing;
+using RagAnything.Storage.KeyValue;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +12,8 @@ public static class ParsersRagAnythingBuilderExtensions
 {
     /// <summary>
     /// Adds every bundled parser (plain text, Markdown, PDF, Word, Excel, PowerPoint, HTML, CSV/TSV and images with
-    /// OCR) as <see cref="IDocumentParser"/> singletons, and makes <see cref="ContentSniffer"/> the <see cref="IMediaTypeDetector"/>.
+    /// OCR) as <see cref="IDocumentParser"/> singletons, makes <see cref="ContentSniffer"/> the <see cref="IMediaTypeDetector"/>,
+    /// and registers <see cref="IParserStatistics"/> and a <see cref="ParseCache"/> over the registered key-value store.
     /// </summary>
     /// <remarks>
     /// Calling the method twice registers each parser once. Parsers registered before or after it are kept. Any
@@ -26,9 +29,17 @@ public static class ParsersRagAnythingBuilderExtensions
         var services = builder.Services;
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentParser, PlainTextParser>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentParser, MarkdownParser>());
+        services.AddOptions<PdfParserOptions>().ValidateOnStart();
+        services.AddOptions<ParserLimitsOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PdfParserOptions>, PdfParserOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ParserLimitsOptions>, ParserLimitsOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDocumentParser, PdfParser>());
         builder.AddOfficeParsers();
         builder.AddWebAndImageParsers();
+
+        // The pipeline's parse stage reads both; the cache keeps parse results in the key-value store.
+        services.TryAddSingleton<IParserStatistics, ParserStatistics>();
+        services.TryAddSingleton<IParseCache>(provider => new ParseCache(provider.GetRequiredService<IKeyValueStore>()));
 
         // The sniffer is also resolvable by its own type, for callers that want the extension mismatch it reports.
         services.TryAddSingleton<ContentSniffer>();

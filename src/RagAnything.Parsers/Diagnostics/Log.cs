@@ -24,4 +24,19 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Page {PageNumber} of {SourceName} could not be read and was skipped.")]
     public static partial void PageFailed(ILogger logger, Exception exception, string sourceName, int pageNumber);
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Debug, Message = "Skipped an image on page {PageNumber} of {SourceName}: {Reason}.")]
+    public static partial void ImageSkipped(ILogger logger, string sourceName, int pageNumber, string reason);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Kept {Kept} images of {SourceName} and skipped {Dropped} more over PdfParserOptions.MaxImagesPerDocument.")]
+    public static partial void ImagesCapped(ILogger logger, string sourceName, int kept, int dropped);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Rendering page {PageNumber} of {SourceName} for OCR failed, trying its largest image: {Reason}.")]
+    public static partial void PageRenderFailed(ILogger logger, string sourceName, int pageNumber, string reason);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Page {PageNumber} of {SourceName} has no text layer and was read by OCR: {ItemCount} paragraphs.")]
+    public static partial void PageRecognized(ILogger logger, string sourceName, int pageNumber, int itemCount);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "OCR of page {PageNumber} of {SourceName} failed: {Reason}.")]
+    public static partial void PageRecognitionFailed(ILogger logger, string sourceName, int pageNumber, string reason);
 }

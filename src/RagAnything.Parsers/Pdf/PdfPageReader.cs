@@ -24,7 +24,11 @@ internal static class PdfPageReader
     /// <summary>Returns the page's text blocks as items, or an empty list when the page has no visible letters.</summary>
     /// <param name="page">The page to read.</param>
     /// <param name="pageIndex">The zero-based page index to put on the items.</param>
-    public static List<ContentItem> Read(Page page, int pageIndex)
+    public static List<ContentItem> Read(Page page, int pageIndex) =>
+        ReadBlocks(ReadWords(page), pageIndex, page.MediaBox.Bounds).Cast<ContentItem>().ToList();
+
+    /// <summary>Returns the page's words, split at spaces and wide gaps, or an empty list when it has no visible letters.</summary>
+    public static List<Word> ReadWords(Page page)
     {
         var letters = page.Letters;
         if (!letters.Any(letter => !string.IsNullOrWhiteSpace(letter.Value)))
@@ -32,14 +36,23 @@ internal static class PdfPageReader
             return [];
         }
 
-        var words = WordGapSplitter.Split(DefaultWordExtractor.Instance.GetWords(letters))
+        return WordGapSplitter.Split(DefaultWordExtractor.Instance.GetWords(letters))
             .Where(word => !string.IsNullOrWhiteSpace(word.Text))
             .ToList();
+    }
+
+    /// <summary>Groups words into text blocks and returns them as items in reading order.</summary>
+    public static List<TextItem> ReadBlocks(IReadOnlyList<Word> words, int pageIndex, PdfRectangle pageBounds)
+    {
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
         var blocks = BlockSegmenter.GetBlocks(words);
         var ordered = UnsupervisedReadingOrderDetector.Instance.Get(blocks).OrderBy(block => block.ReadingOrder);
 
-        var pageBounds = page.MediaBox.Bounds;
-        var items = new List<ContentItem>();
+        var items = new List<TextItem>();
         foreach (var block in ordered)
         {
             var text = BlockText(block);

@@ -16,10 +16,17 @@ namespace RagAnything.Parsing;
 /// <see cref="Sniff"/> reports the mismatch. The instance is stateless and safe for concurrent use.
 /// </para>
 /// </remarks>
-public sealed class ContentSniffer : IMediaTypeDetector
+public sealed class ContentSniffer : IMediaTypeInspector
 {
     /// <inheritdoc/>
     public string Detect(DocumentSource source) => Sniff(source).MediaType;
+
+    /// <inheritdoc/>
+    public MediaTypeDetection Inspect(DocumentSource source)
+    {
+        var result = Sniff(source);
+        return new MediaTypeDetection(result.MediaType, result.MismatchWarning);
+    }
 
     /// <summary>
     /// Detects the media type of <paramref name="source"/> and compares it with the media type its extension implies.

@@ -18,6 +18,15 @@ internal static class MiniLmModel
 
     private static readonly Lazy<QuantizationResult> QuantizedResult = new(() => new OnnxDynamicQuantizer().Quantize(ModelBytes));
 
+    private static readonly Lazy<QuantizationResult> BundledQuantizedResult = new(() => new OnnxDynamicQuantizer(BundledModelQuantization.CreateOptions()).Quantize(ModelBytes));
+
+    private static readonly Lazy<string> BundledQuantizedPath = new(() =>
+    {
+        string path = Path.Combine(Extracted.Value.Directory, "model.int8-bundled.onnx");
+        File.WriteAllBytes(path, BundledQuantized.Model.Span);
+        return path;
+    });
+
     private static readonly Lazy<string> QuantizedPath = new(() =>
     {
         string path = Path.Combine(Extracted.Value.Directory, "model.int8.onnx");
@@ -37,8 +46,14 @@ internal static class MiniLmModel
     /// <summary>The quantization of <see cref="ModelBytes"/>.</summary>
     public static QuantizationResult Quantized => QuantizedResult.Value;
 
-    /// <summary>The int8 model file.</summary>
+    /// <summary>The int8 model file with every weight MatMul quantized.</summary>
     public static string QuantizedModelPath => QuantizedPath.Value;
+
+    /// <summary>The quantization of <see cref="ModelBytes"/> with <see cref="BundledModelQuantization.CreateOptions"/>, as the generator runs it.</summary>
+    public static QuantizationResult BundledQuantized => BundledQuantizedResult.Value;
+
+    /// <summary>The int8 model file of <see cref="BundledQuantized"/>.</summary>
+    public static string BundledQuantizedModelPath => BundledQuantizedPath.Value;
 
     private static ExtractedModel Extract()
     {

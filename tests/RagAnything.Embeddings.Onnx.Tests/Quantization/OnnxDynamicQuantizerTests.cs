@@ -21,6 +21,29 @@ public sealed class OnnxDynamicQuantizerTests
     }
 
     [Fact]
+    public void Quantize_BundledOptions_KeepsExcludedNodesFloat()
+    {
+        ModelProto output = ModelProto.Parser.ParseFrom(MiniLmModel.BundledQuantized.Model.Span);
+        HashSet<string> initializers = output.Graph.Initializer.Select(tensor => tensor.Name).ToHashSet(StringComparer.Ordinal);
+        List<NodeProto> floatWeightNodes = output.Graph.Node.Where(node => node.OpType == "MatMul" && initializers.Contains(node.Input[1])).ToList();
+
+        Assert.Equal(MiniLmModel.WeightMatMulCount - 3, MiniLmModel.BundledQuantized.QuantizedMatMulCount);
+        Assert.Equal(BundledModelQuantization.FeedForwardOutputNodes, floatWeightNodes.Select(node => node.Name));
+        Assert.All(floatWeightNodes, node => Assert.Equal([1536L, 384L], output.Graph.Initializer.Single(tensor => tensor.Name == node.Input[1]).Dims));
+    }
+
+    [Fact]
+    public void Quantize_UnknownExcludedName_IsIgnored()
+    {
+        QuantizationOptions options = new();
+        options.ExcludedNodes.Add("no-such-node");
+
+        QuantizationResult result = new OnnxDynamicQuantizer(options).Quantize(MiniLmModel.ModelBytes);
+
+        Assert.Equal(MiniLmModel.WeightMatMulCount, result.QuantizedMatMulCount);
+    }
+
+    [Fact]
     public void Quantize_MiniLm_WritesInt8Weights()
     {
         ModelProto output = ModelProto.Parser.ParseFrom(MiniLmModel.Quantized.Model.Span);

@@ -3,7 +3,8 @@ using Xunit.Abstractions;
 namespace RagAnything.Embeddings.Onnx.Tests.Quantization;
 
 /// <summary>
-/// Accuracy gate: int8 embeddings must point where the float embeddings point, on real text.
+/// Accuracy gate on raw sessions: int8 embeddings with the bundled model's quantization settings must point where
+/// the float embeddings point, on real text.
 /// </summary>
 public sealed class QuantizationAccuracyTests
 {
@@ -30,7 +31,7 @@ public sealed class QuantizationAccuracyTests
     {
         IReadOnlyList<string> paragraphs = SquadParagraphs.Load();
         using SentenceEmbedder floatEmbedder = new(MiniLmModel.ModelPath, MiniLmModel.VocabPath);
-        using SentenceEmbedder int8Embedder = new(MiniLmModel.QuantizedModelPath, MiniLmModel.VocabPath);
+        using SentenceEmbedder int8Embedder = new(MiniLmModel.BundledQuantizedModelPath, MiniLmModel.VocabPath);
 
         List<float> cosines = [];
         foreach (string[] batch in paragraphs.Chunk(BatchSize))
@@ -55,7 +56,7 @@ public sealed class QuantizationAccuracyTests
     public void Int8_SentencePair_KeepsReferenceSimilarity()
     {
         using SentenceEmbedder floatEmbedder = new(MiniLmModel.ModelPath, MiniLmModel.VocabPath);
-        using SentenceEmbedder int8Embedder = new(MiniLmModel.QuantizedModelPath, MiniLmModel.VocabPath);
+        using SentenceEmbedder int8Embedder = new(MiniLmModel.BundledQuantizedModelPath, MiniLmModel.VocabPath);
 
         float floatSimilarity = PairSimilarity(floatEmbedder);
         float int8Similarity = PairSimilarity(int8Embedder);
@@ -63,10 +64,21 @@ public sealed class QuantizationAccuracyTests
         _output.WriteLine($"float {floatSimilarity:F4}, int8 {int8Similarity:F4}");
         Assert.InRange(floatSimilarity, PairReference - 0.001, PairReference + 0.001);
 
-        // NOTE: the intended tolerance was 0.01. With ONNX Runtime 1.32 on an AVX-512 VNNI CPU this pair measured 0.7723
-        // embedded as one batch and 0.7655 embedded one at a time. The drift comes from the operator's per-tensor uint8
-        // quantization of activations, not from the weights: see Int8Weights_SentencePair_KeepsReferenceSimilarity.
-        Assert.InRange(int8Similarity, PairReference - 0.02, PairReference + 0.02);
+        Assert.InRange(int8Similarity, PairReference - 0.01, PairReference + 0.01);
+    }
+
+    [Fact]
+    public void Int8AllNodes_SentencePair_DriftsPastTolerance()
+    {
+        using SentenceEmbedder int8Embedder = new(MiniLmModel.QuantizedModelPath, MiniLmModel.VocabPath);
+
+        float similarity = PairSimilarity(int8Embedder);
+
+        // Quantizing the feed-forward output projections too moves this pair by more than 0.01 (0.7723 with ONNX Runtime
+        // 1.32 on an AVX-512 VNNI CPU), which is why the bundled settings keep three of them in float. If this starts
+        // to fail, the runtime's activation quantization has improved and the exclusions may no longer be needed.
+        _output.WriteLine($"int8, every node quantized {similarity:F4}");
+        Assert.True(Math.Abs(similarity - PairReference) > 0.01, $"Fully quantized cosine {similarity:F4} is within 0.01 of {PairReference}.");
     }
 
     [Fact]

@@ -22,6 +22,20 @@ public sealed class QuantizedModelCacheTests
     }
 
     [Fact]
+    public void GetOrCreate_ExcludedNodes_WritesSeparateFile()
+    {
+        using TemporaryDirectory cache = new();
+
+        string all = QuantizedModelCache.GetOrCreate(MiniLmModel.ModelPath, cache.Path);
+        string bundled = QuantizedModelCache.GetOrCreate(MiniLmModel.ModelPath, cache.Path, BundledModelQuantization.CreateOptions());
+
+        Assert.NotEqual(all, bundled);
+        Assert.Matches(@"\.int8-v2-x[0-9a-f]{8}\.onnx$", bundled);
+        Assert.Equal(MiniLmModel.BundledQuantized.Model.ToArray(), File.ReadAllBytes(bundled));
+        Assert.Equal(2, Directory.GetFiles(cache.Path).Length);
+    }
+
+    [Fact]
     public void GetOrCreate_SecondCall_ReusesFile()
     {
         using TemporaryDirectory cache = new();

@@ -40,12 +40,17 @@ internal sealed class RagServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         if (settings.SocketSendBufferBytes is { } sendBuffer)
         {
-            // Accepted sockets inherit the listener's buffer size, so a small one makes a stalled client push back quickly.
-            builder.WebHost.UseSockets(sockets => sockets.CreateBoundListenSocket = endpoint =>
+            // Accepted sockets inherit the listener's buffer size, so a small one makes a stalled client push back
+            // quickly. The transport's own write pipe buffers 64 KiB by default, so it is made as small.
+            builder.WebHost.UseSockets(sockets =>
             {
-                var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
-                socket.SendBufferSize = sendBuffer;
-                return socket;
+                sockets.MaxWriteBufferSize = sendBuffer;
+                sockets.CreateBoundListenSocket = endpoint =>
+                {
+                    var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+                    socket.SendBufferSize = sendBuffer;
+                    return socket;
+                };
             });
         }
 

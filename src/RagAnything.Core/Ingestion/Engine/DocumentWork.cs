@@ -10,6 +10,7 @@ namespace RagAnything.Ingestion.Engine;
 internal sealed class DocumentWork : IDisposable
 {
     private readonly CancellationTokenSource _cancellation;
+    private readonly TimeSpan _stageTimeout;
 
     public DocumentWork(
         DocumentStatusRecord record,
@@ -22,7 +23,8 @@ internal sealed class DocumentWork : IDisposable
         Parse = parse;
         CallerToken = callerToken;
         Started = time.GetTimestamp();
-        Timeout = new CancellationTokenSource(timeout, time);
+        _stageTimeout = timeout;
+        Timeout = new CancellationTokenSource(System.Threading.Timeout.InfiniteTimeSpan, time);
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(callerToken, Timeout.Token);
     }
 
@@ -55,6 +57,12 @@ internal sealed class DocumentWork : IDisposable
     public TaskCompletionSource<IngestResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public bool IsCompleted => Completion.Task.IsCompleted;
+
+    /// <summary>Starts the time limit of the stage the document enters.</summary>
+    public void StartStageTimer() => Timeout.CancelAfter(_stageTimeout);
+
+    /// <summary>Stops the time limit while the document waits for the next stage, since queueing is not its fault.</summary>
+    public void StopStageTimer() => Timeout.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
 
     public void Cancel()
     {

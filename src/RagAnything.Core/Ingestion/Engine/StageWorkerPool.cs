@@ -71,7 +71,9 @@ internal sealed class StageWorkerPool
             try
             {
                 work.Token.ThrowIfCancellationRequested();
+                work.StartStageTimer();
                 await step(work).ConfigureAwait(false);
+                work.StopStageTimer();
                 succeeded = true;
             }
             catch (Exception exception)

@@ -1,4 +1,4 @@
 namespace RagAnything.Hosting.Endpoints.Contracts;
 
-/// <summary>The cache layers with their sizes; empty until the library has a cache layer.</summary>
-internal sealed record CacheStatusResponse(IReadOnlyList<string> Layers);
+/// <summary>The counters of every cache layer; empty when the engine runs without caches.</summary>
+internal sealed record CacheStatusResponse(IReadOnlyList<CacheLayerResponse> Layers);

@@ -14,11 +14,17 @@ internal sealed record SystemStatusResponse
     /// <summary>Gets the free space of the drive that holds the data folder, or <see langword="null"/> when no data folder is configured.</summary>
     public long? DiskFreeBytes { get; init; }
 
+    /// <summary>Gets the total size of the files in the data folder, or <see langword="null"/> when no data folder is configured or it cannot be read.</summary>
+    public long? DataDirectoryBytes { get; init; }
+
     public required int QueueDepth { get; init; }
 
     public required int QueueCapacity { get; init; }
 
     public required int InFlightDocuments { get; init; }
+
+    /// <summary>Gets the queued and in-flight documents of each ingestion pipeline stage, in pipeline order.</summary>
+    public required IReadOnlyList<StageStatusResponse> PipelineStages { get; init; }
 
     public required int StreamClients { get; init; }
 

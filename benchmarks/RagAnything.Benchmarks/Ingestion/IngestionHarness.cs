@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.ML.Tokenizers;
+using RagAnything.Embeddings.Onnx;
+using RagAnything.Ingestion;
+using RagAnything.Parsing;
+using RagAnything.Storage;
+using RagAnything.Storage.KeyValue;
+
+namespace RagAnything.Benchmarks.Ingestion;
+
+/// <summary>
+/// End-to-end ingestion measurements on the embedded defaults (SQLite and the bundled ONNX model).
+/// </summary>
+/// <remarks>
+/// <c>corpus</c> ingests the text and PDF files of the shared corpus and the evaluation documents, then embeds the
+/// same chunk texts with the raw model, and reports pipeline tokens per second over the model's own.
+/// <c>small</c> ingests generated 1–2 KB documents and reports documents per hour, status writes per document and
+/// the peak working set.
+/// </remarks>
+internal static class IngestionHarness
+{
+    private const int ModelMaxTokens = 256;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var scenario = args.Length > 0 ? args[0] : "corpus";
+        var graph = ReadOption(args, "--graph", "off") == "on";
+        var count = int.Parse(ReadOption(args, "--count", "2000"), CultureInfo.InvariantCulture);
+
+        return scenario switch
+        {
+            "corpus" => await RunCorpusAsync(graph).ConfigureAwait(false),
+            "small" => await RunSmallAsync(count, graph).ConfigureAwait(false),
+            _ => Usage(),
+        };
+    }
+
+    private static async Task<int> RunCorpusAsync(bool graph)
+    {
+        var files = CorpusFiles();
+        var storeDirectory = Directory.CreateTempSubdirectory("rag-bench-");
+        try
+        {
+            await using var provider = CreateServices(storeDirectory.FullName, graph);
+            var rag = provider.GetRequiredService<IRagAnything>();
+
+            // Load the model before timing, as a running service would have.
+            await provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().GenerateAsync(["warm-up"]).ConfigureAwait(false);
+
+            await using var sampler = new WorkingSetSampler();
+            var watch = Stopwatch.StartNew();
+            var outcomes = new Dictionary<IngestOutcome, int>();
+            await foreach (var result in rag.IngestFilesAsync(files).ConfigureAwait(false))
+            {
+                outcomes[result.Outcome] = outcomes.GetValueOrDefault(result.Outcome) + 1;
+            }
+
+            var pipelineSeconds = watch.Elapsed.TotalSeconds;
+            var texts = await ReadChunkTextsAsync(provider.GetRequiredService<IKeyValueStore>()).ConfigureAwait(false);
+            var tokenizer = provider.GetRequiredService<Tokenizer>();
+            var tokens = texts.Sum(text => ModelTokens(tokenizer, text));
+
+            Console.WriteLine($"Ingested {files.Count} files: {string.Join(", ", outcomes.Select(pair => $"{pair.Value} {pair.Key}"))}; {texts.Count} chunks, {tokens:N0} model tokens.");
+            Console.WriteLine($"Pipeline: {pipelineSeconds:0.0} s, {tokens / pipelineSeconds:N0} tokens/s, peak working set {sampler.PeakBytes / 1048576.0:N0} MiB (graph {(graph ? "on" : "off")}).");
+
+            var best = 0.0;
+            foreach (var batchSize in new[] { 32, 64 })
+            {
+                using var generator = new OnnxEmbeddingGenerator(new OnnxEmbeddingOptions { BatchSize = batchSize });
+                await generator.GenerateAsync(["warm-up"]).ConfigureAwait(false);
+
+                var rawWatch = Stopwatch.StartNew();
+                await generator.GenerateAsync(texts).ConfigureAwait(false);
+                var rawTokensPerSecond = tokens / rawWatch.Elapsed.TotalSeconds;
+                best = Math.Max(best, rawTokensPerSecond);
+                Console.WriteLine($"Raw model, batch {batchSize}: {rawWatch.Elapsed.TotalSeconds:0.0} s, {rawTokensPerSecond:N0} tokens/s.");
+            }
+
+            var ratio = tokens / pipelineSeconds / best;
+            Console.WriteLine();
+            Console.WriteLine("| measure | value |");
+            Console.WriteLine("|---|---|");
+            Console.WriteLine($"| files / chunks / model tokens | {files.Count} / {texts.Count} / {tokens:N0} |");
+            Console.WriteLine($"| pipeline tokens/s (whole ingest, wall clock) | {tokens / pipelineSeconds:N0} |");
+            Console.WriteLine($"| raw model tokens/s (best batch size) | {best:N0} |");
+            Console.WriteLine($"| pipeline / raw model | {ratio:0.00} |");
+            Console.WriteLine($"| peak working set | {sampler.PeakBytes / 1048576.0:N0} MiB |");
+            return 0;
+        }
+        finally
+        {
+            storeDirectory.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<int> RunSmallAsync(int count, bool graph)
+    {
+        var storeDirectory = Directory.CreateTempSubdirectory("rag-bench-");
+        try
+        {
+            using var counters = new PipelineCounters();
+            await using var provider = CreateServices(storeDirectory.FullName, graph);
+            var rag = provider.GetRequiredService<IRagAnything>();
+            await provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().GenerateAsync(["warm-up"]).ConfigureAwait(false);
+            var documents = SmallDocumentGenerator.Generate(count).ToList();
+            var bytes = documents.Sum(document => (long)document.Content.Length);
+
+            await using var sampler = new WorkingSetSampler();
+            var watch = Stopwatch.StartNew();
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = 128 };
+            var processed = 0;
+            var failed = 0;
+            await Parallel.ForEachAsync(documents, parallel, async (document, token) =>
+            {
+                var result = await rag.IngestAsync(new DocumentSource(document.Name, document.Content), token).ConfigureAwait(false);
+                Interlocked.Increment(ref result.Outcome == IngestOutcome.Processed ? ref processed : ref failed);
+            }).ConfigureAwait(false);
+
+            var seconds = watch.Elapsed.TotalSeconds;
+            var statusWrites = counters.StatusWrites;
+            Console.WriteLine();
+            Console.WriteLine("| measure | value |");
+            Console.WriteLine("|---|---|");
+            Console.WriteLine($"| documents (processed / failed) | {processed} / {failed} ({bytes / 1024:N0} KiB) |");
+            Console.WriteLine($"| knowledge graph stage | {(graph ? "on" : "off")} |");
+            Console.WriteLine($"| wall time | {seconds:0.0} s |");
+            Console.WriteLine($"| documents per hour | {count / seconds * 3600:N0} |");
+            Console.WriteLine($"| embedding model calls | {counters.EmbeddingBatches:N0} ({(double)count / Math.Max(1, counters.EmbeddingBatches):0.0} documents per call) |");
+            Console.WriteLine($"| status-store writes per document | {(double)statusWrites / count:0.000} |");
+            Console.WriteLine($"| peak working set | {sampler.PeakBytes / 1048576.0:N0} MiB |");
+            return failed == 0 ? 0 : 1;
+        }
+        finally
+        {
+            storeDirectory.Delete(recursive: true);
+        }
+    }
+
+    private static ServiceProvider CreateServices(string storeDirectory, bool graph)
+    {
+        var services = new ServiceCollection();
+        services.AddRagAnything(options => options.Ingestion.BuildKnowledgeGraph = graph).AddDefaultParsers().AddOnnxEmbeddings();
+        services.AddRagAnythingSqliteStorage(sqlite => sqlite.DatabasePath = Path.Combine(storeDirectory, "bench.db"));
+        return services.BuildServiceProvider();
+    }
+
+    private static List<string> CorpusFiles()
+    {
+        var shared = RepositoryPaths.SharedDirectory;
+        var corpus = Directory.EnumerateFiles(Path.Combine(shared, "corpus"))
+            .Where(path => Path.GetExtension(path) is ".txt" or ".md" or ".pdf");
+        var eval = Directory.EnumerateFiles(Path.Combine(shared, "eval", "documents"), "*", SearchOption.AllDirectories);
+        return corpus.Concat(eval).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static async Task<List<string>> ReadChunkTextsAsync(IKeyValueStore store)
+    {
+        var keys = new List<string>();
+        await foreach (var key in store.ListKeysAsync(StoreCollections.Chunks).ConfigureAwait(false))
+        {
+            keys.Add(key);
+        }
+
+        var values = await store.GetManyAsync(StoreCollections.Chunks, keys).ConfigureAwait(false);
+        return values.Values.Select(value => JsonDocument.Parse(value).RootElement.GetProperty("text").GetString()!).ToList();
+    }
+
+    // The model reads at most 256 tokens including [CLS] and [SEP]; padding is not counted as work.
+    private static int ModelTokens(Tokenizer tokenizer, string text) => Math.Min(tokenizer.CountTokens(text), ModelMaxTokens - 2) + 2;
+
+    private static string ReadOption(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: ingest corpus [--graph on|off] | ingest small [--count N] [--graph on|off]");
+        return 2;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+
+namespace RagAnything.Parsing;
+
+/// <summary>
+/// Checks <see cref="ParserLimitsOptions"/> and reports every invalid value at once.
+/// </summary>
+internal sealed class ParserLimitsOptionsValidator : IValidateOptions<ParserLimitsOptions>
+{
+    public static readonly ParserLimitsOptionsValidator Instance = new();
+
+    public ValidateOptionsResult Validate(string? name, ParserLimitsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        var failures = new List<string>();
+        if (options.MaxInputBytes <= 0)
+        {
+            failures.Add($"ParserLimitsOptions.MaxInputBytes must be positive; it is {options.MaxInputBytes}.");
+        }
+
+        if (options.MaxPages <= 0)
+        {
+            failures.Add($"ParserLimitsOptions.MaxPages must be positive; it is {options.MaxPages}.");
+        }
+
+        if (options.ParseTimeout <= TimeSpan.Zero && options.ParseTimeout != Timeout.InfiniteTimeSpan)
+        {
+            failures.Add($"ParserLimitsOptions.ParseTimeout must be positive or Timeout.InfiniteTimeSpan; it is {options.ParseTimeout}.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
