@@ -11,14 +11,14 @@ namespace RagAnything.Embeddings.Onnx;
 /// <summary>
 /// Generates sentence embeddings locally with a BERT-style ONNX model and its WordPiece vocabulary: the token states
 /// of <c>last_hidden_state</c> are mean-pooled over the attention mask and L2-normalised, as sentence-transformers
-/// does. The bundled default is all-MiniLM-L6-v2, which produces 384-dimensional vectors and runs quantized to int8
-/// unless <see cref="OnnxEmbeddingOptions.Precision"/> selects float32.
+/// does. The bundled default is all-MiniLM-L6-v2, which produces 384-dimensional vectors, in float32 unless
+/// <see cref="OnnxEmbeddingOptions.Precision"/> selects int8.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Nothing is loaded when the generator is constructed. The first call extracts the bundled model if needed, writes
-/// its int8 version to the cache folder if that is missing, and creates the inference session, so it takes
-/// noticeably longer than later calls.
+/// its int8 version to the cache folder if int8 is requested and that file is missing, and creates the inference
+/// session, so it takes noticeably longer than later calls.
 /// </para>
 /// <para>
 /// Thread-safe: concurrent calls share one session. Each call embeds each distinct text once, truncates each to
@@ -67,7 +67,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         _ownsResources = false;
     }
 
-    /// <summary>Gets the weight precision of the model this generator runs, resolved from <see cref="OnnxEmbeddingOptions.Precision"/>.</summary>
+    /// <summary>Gets the weight precision of the model this generator runs, from <see cref="OnnxEmbeddingOptions.Precision"/>.</summary>
     public EmbeddingPrecision Precision => _resources.Precision;
 
     /// <inheritdoc/>

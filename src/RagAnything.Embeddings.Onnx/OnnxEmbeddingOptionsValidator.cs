@@ -39,9 +39,9 @@ internal sealed class OnnxEmbeddingOptionsValidator : IValidateOptions<OnnxEmbed
             failures.Add($"InterOpThreads is {options.InterOpThreads}, but it must be at least 1.");
         }
 
-        if (options.Precision is { } precision && !Enum.IsDefined(precision))
+        if (!Enum.IsDefined(options.Precision))
         {
-            failures.Add($"Precision is {precision}, but it must be Float32 or Int8.");
+            failures.Add($"Precision is {options.Precision}, but it must be Float32 or Int8.");
         }
 
         if (options.CudaDeviceId < 0)

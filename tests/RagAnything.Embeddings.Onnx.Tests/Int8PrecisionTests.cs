@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace RagAnything.Embeddings.Onnx.Tests;
 
 /// <summary>
-/// The accuracy gate of the int8 default, run through the generator as applications use it.
+/// The vector accuracy gate of int8 precision, run through the generator as applications use it.
 /// </summary>
 [Collection(ModelCollection.Name)]
 public sealed class Int8PrecisionTests(ModelFixture fixture, ITestOutputHelper output)
@@ -68,7 +68,7 @@ public sealed class Int8PrecisionTests(ModelFixture fixture, ITestOutputHelper o
     public async Task Int8_LaterStart_ReusesQuantizedModel()
     {
         using var cache = new TemporaryDirectory();
-        var options = new OnnxEmbeddingOptions { CacheDirectory = cache.Path, IntraOpThreads = 2 };
+        var options = new OnnxEmbeddingOptions { CacheDirectory = cache.Path, IntraOpThreads = 2, Precision = EmbeddingPrecision.Int8 };
         string int8Folder = Path.Combine(cache.Path, "int8");
 
         using (var first = new OnnxEmbeddingGenerator(options))

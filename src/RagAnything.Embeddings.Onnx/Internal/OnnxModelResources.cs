@@ -37,8 +37,8 @@ internal sealed class OnnxModelResources : IDisposable
     /// <summary>Gets the model id, which is known without loading anything and ends in <c>-int8</c> for int8 models.</summary>
     public string ModelId => Precision == EmbeddingPrecision.Int8 ? BaseModelId + OnnxEmbeddingOptions.Int8ModelIdSuffix : BaseModelId;
 
-    /// <summary>Gets the precision in effect: the configured one, or int8 for the bundled model and float32 for others.</summary>
-    public EmbeddingPrecision Precision => _options.Precision ?? (IsBundled ? EmbeddingPrecision.Int8 : EmbeddingPrecision.Float32);
+    /// <summary>Gets the configured weight precision.</summary>
+    public EmbeddingPrecision Precision => _options.Precision;
 
     private string BaseModelId => _options.ModelId ?? OnnxEmbeddingOptions.BundledModelId;
 
