@@ -19,7 +19,7 @@ internal static class QueryCommand
         var verbose = CommonOptions.CreateVerboseOption();
         var mode = new Option<QueryMode>("--mode")
         {
-            Description = "The query mode: naive (chunk vectors fused with keyword search) or bypass (the chat model alone).",
+            Description = "The query mode: naive (chunks by vector and keyword search), local (entities), global (relations), hybrid (local and global), mix (graph and chunks) or bypass (the chat model alone).",
             DefaultValueFactory = _ => QueryMode.Naive,
         };
         var topK = new Option<int?>("--top-k")

@@ -54,8 +54,8 @@ public sealed class QueryOptions
     /// that naive found in the retrieval evaluation (docs/benchmarks.md, "Query modes").
     /// </summary>
     /// <remarks>
-    /// NOTE: 0.2 was chosen from 0.5, 0.2 and 0.1 on that evaluation with the offline graph, so it is tuned to one
-    /// small set; a chat-model graph may warrant a higher weight.
+    /// NOTE: 0.2 was chosen from 0.5, 0.2 and 0.1 on that evaluation with the offline graph. It is tuned to one small
+    /// set, and a graph built by a chat model may warrant a higher weight.
     /// </remarks>
     public const double DefaultMixGraphWeight = 0.2;
 
