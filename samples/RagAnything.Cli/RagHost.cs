@@ -19,7 +19,11 @@ internal static class RagHost
         var services = new ServiceCollection();
         services.AddLogging(logging => logging
             .AddSimpleConsole(console => console.SingleLine = true)
-            .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning));
+            .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning)
+
+            // Retries and their failures already end up in each document's error; the resilience library's own
+            // entries carry stack traces that drown the progress lines, so they show only with --verbose.
+            .AddFilter("Polly", verbose ? LogLevel.Information : LogLevel.None));
 
         // Console logging writes to standard output by default; keep that free for answers and JSON.
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);

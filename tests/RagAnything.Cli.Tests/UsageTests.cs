@@ -38,6 +38,15 @@ public sealed class UsageTests
     }
 
     [Fact]
+    public async Task Query_NonNumericTopK_ExitsWithUsageError()
+    {
+        var run = await RagProcess.RunAsync("query", "--top-k", "abc", "anything");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("'abc'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Query_UnknownMode_ExitsWithUsageError()
     {
         var run = await RagProcess.RunAsync("query", "--mode", "telepathic", "anything");

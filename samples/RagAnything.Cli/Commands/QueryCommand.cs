@@ -28,9 +28,11 @@ internal static class QueryCommand
         };
         topK.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is < 1)
+            // The raw token is checked because reading the value of an unparsable one throws instead of reporting.
+            var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
+            if (token is not null && (!int.TryParse(token, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) || value < 1))
             {
-                result.AddError("--top-k must be at least 1.");
+                result.AddError($"--top-k must be a whole number of at least 1, but was '{token}'.");
             }
         });
 

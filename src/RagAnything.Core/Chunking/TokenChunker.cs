@@ -18,6 +18,9 @@ public sealed class TokenChunker : IChunker
 {
     private const string TableCellSeparator = " | ";
 
+    // BERT-style WordPiece tokenizers treat longer words as a single unknown token.
+    private const int MaxWordCharacters = 100;
+
     private readonly Tokenizer _tokenizer;
     private readonly ChunkingOptions _options;
     private readonly int _specialTokenCount;
@@ -94,7 +97,7 @@ public sealed class TokenChunker : IChunker
             foreach (var piece in SplitToFit(sentence))
             {
                 var tokens = CountTokens(piece);
-                if (builder.CurrentTokens + tokens > _options.MaxTokens)
+                if (builder.CurrentTokens + tokens > _options.MaxTokens || builder.CurrentCharacters + piece.Length > MaxChunkCharacters)
                 {
                     builder.Flush(keepOverlap: true);
                 }
@@ -186,7 +189,7 @@ public sealed class TokenChunker : IChunker
 
     private IEnumerable<string> SplitToFit(string text)
     {
-        if (CountTokens(text) <= _options.MaxTokens)
+        if (CountTokens(text) <= _options.MaxTokens && text.Length <= _options.MaxTokens * MaxWordCharacters)
         {
             yield return text;
             yield break;
@@ -198,14 +201,18 @@ public sealed class TokenChunker : IChunker
         foreach (var word in TextSegmenter.SplitWords(text))
         {
             var wordTokens = CountTokens(word);
-            var wordPieces = wordTokens <= _options.MaxTokens
+
+            // WordPiece reads a word longer than 100 characters as one unknown token, so a token count alone would let
+            // a megabyte without spaces become one chunk. Such words are cut into pieces of that length first.
+            var wordPieces = wordTokens <= _options.MaxTokens && word.Length <= MaxWordCharacters
                 ? [word]
-                : TextSegmenter.SplitByTextElements(word, Math.Max(1, _options.MaxTokens));
+                : TextSegmenter.SplitByTextElements(word, Math.Max(1, Math.Min(_options.MaxTokens, MaxWordCharacters)));
 
             foreach (var piece in wordPieces)
             {
                 var pieceTokens = ReferenceEquals(piece, word) ? wordTokens : CountTokens(piece);
-                if (currentTokens + pieceTokens > _options.MaxTokens && current.Length > 0)
+                var full = currentTokens + pieceTokens > _options.MaxTokens || current.Length + piece.Length > MaxChunkCharacters;
+                if (full && current.Length > 0)
                 {
                     yield return current.ToString();
                     current.Clear();
@@ -223,6 +230,9 @@ public sealed class TokenChunker : IChunker
         }
     }
 
+    // Text the tokenizer counts as few tokens (unknown words, runs of symbols) must still make chunks of sane size.
+    private int MaxChunkCharacters => _options.MaxTokens * MaxWordCharacters;
+
     private int CountTokens(string text) => Math.Max(0, _tokenizer.CountTokens(text) - _specialTokenCount);
 
     private sealed record Piece(string Text, int Tokens, int PageIndex, ContentKind Kind, IReadOnlyList<string> HeadingPath, bool StartsBlock)
@@ -239,10 +249,13 @@ public sealed class TokenChunker : IChunker
 
         public int CurrentTokens { get; private set; }
 
+        public int CurrentCharacters { get; private set; }
+
         public void Add(Piece piece)
         {
             _current.Add(piece);
             CurrentTokens += piece.Tokens;
+            CurrentCharacters += piece.Text.Length;
         }
 
         public void Flush(bool keepOverlap)
@@ -272,6 +285,7 @@ public sealed class TokenChunker : IChunker
             var overlap = keepOverlap ? TakeOverlap() : [];
             _current.Clear();
             CurrentTokens = 0;
+            CurrentCharacters = 0;
 
             foreach (var piece in overlap)
             {

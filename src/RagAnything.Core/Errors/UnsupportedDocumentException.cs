@@ -10,7 +10,7 @@ public sealed class UnsupportedDocumentException : RagAnythingException
         : base(
             ErrorCategory.Validation,
             $"Unsupported document '{sourceName}': its content was detected as '{mediaType}', which no registered parser reads. " +
-            "Convert it to a supported format (text, Markdown, PDF) or register a parser for this media type.")
+            "Convert it to a supported format (text, Markdown, CSV, HTML, PDF, Word, Excel, PowerPoint or an image) or register a parser for this media type.")
     {
         SourceName = sourceName;
         MediaType = mediaType;

@@ -352,6 +352,14 @@ internal sealed partial class IngestionPipeline
             OutOfMemoryException => new DocumentError(work.Stage, ErrorCategory.Resource, $"Ran out of memory in stage '{work.Stage}'. Lower Ingestion:MaxConcurrentDocuments or split the document."),
             IOException io => new DocumentError(work.Stage, ErrorCategory.Transient, $"I/O error in stage '{work.Stage}': {io.Message}. Ingest the document again."),
             TimeoutException timeout => new DocumentError(work.Stage, ErrorCategory.Timeout, $"Stage '{work.Stage}' timed out: {timeout.Message}"),
+            Polly.Timeout.TimeoutRejectedException => new DocumentError(
+                work.Stage,
+                ErrorCategory.Timeout,
+                $"A model call in stage '{work.Stage}' of '{work.Record.SourceName}' timed out after every retry. Raise the resilience timeout of that stage, lower the batch size, or ingest the document again when the machine is less busy."),
+            Polly.CircuitBreaker.BrokenCircuitException => new DocumentError(
+                work.Stage,
+                ErrorCategory.Transient,
+                $"Stage '{work.Stage}' of '{work.Record.SourceName}' was skipped because recent model calls kept failing. Process the document again once the model is healthy."),
             _ => new DocumentError(work.Stage, Resilience.ErrorClassifier.Classify(exception), $"{exception.GetType().Name} in stage '{work.Stage}': {exception.Message}"),
         };
     }

@@ -27,8 +27,11 @@ public sealed class ResilienceOptions
     /// <summary>The default longest delay between attempts: 30 seconds, the longest wait commonly sent in a <c>Retry-After</c> header by hosted models.</summary>
     public static readonly TimeSpan DefaultMaxDelay = TimeSpan.FromSeconds(30);
 
-    /// <summary>The default time limit of one embedding call: 60 seconds, enough for a full batch on a CPU.</summary>
-    public static readonly TimeSpan DefaultEmbeddingTimeout = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// The default time limit of one embedding call: 5 minutes. A batch of 64 chunks takes seconds on an idle CPU but
+    /// many times longer on a machine shared with parsing and OCR, and a timeout there would fail whole batches.
+    /// </summary>
+    public static readonly TimeSpan DefaultEmbeddingTimeout = TimeSpan.FromMinutes(5);
 
     /// <summary>The default time limit of one chat call: 120 seconds, enough for a long extraction answer from a slow local model.</summary>
     public static readonly TimeSpan DefaultChatTimeout = TimeSpan.FromSeconds(120);
@@ -43,7 +46,7 @@ public sealed class ResilienceOptions
     public static readonly TimeSpan DefaultBreakDuration = TimeSpan.FromSeconds(15);
 
     /// <summary>Gets the pipeline <see cref="ResiliencePipelineNames.Embedding"/>.</summary>
-    /// <value>3 retries from 1 s, a 60 s attempt timeout, the default breaker.</value>
+    /// <value>3 retries from 1 s, a 5 minute attempt timeout, the default breaker.</value>
     public ResiliencePipelineOptions Embedding { get; } = Create(DefaultModelBaseDelay, DefaultEmbeddingTimeout);
 
     /// <summary>Gets the pipeline <see cref="ResiliencePipelineNames.Chat"/>.</summary>

@@ -100,6 +100,21 @@ public sealed class TokenChunkerTests
     }
 
     [Fact]
+    public void Chunk_HugeWordWithoutSpaces_IsBoundedInCharacters()
+    {
+        var chunker = CreateChunker(maxTokens: 200, overlapTokens: 0);
+
+        // WordPiece counts any word over 100 characters as one token, so only a character bound keeps this small.
+        var word = new string('x', 500_000);
+
+        var chunks = chunker.Chunk(Document(new TextItem(word)), DocumentId);
+
+        Assert.True(chunks.Count >= 25, $"{chunks.Count} chunks");
+        Assert.All(chunks, chunk => Assert.True(chunk.Text.Length <= 20_000, $"chunk {chunk.Ordinal} has {chunk.Text.Length} characters"));
+        Assert.Equal(word.Length, chunks.Sum(chunk => chunk.Text.Length));
+    }
+
+    [Fact]
     public void Chunk_ItemsOnSeveralPages_KeepPageRange()
     {
         var chunker = CreateChunker(maxTokens: 200, overlapTokens: 0);

@@ -33,6 +33,21 @@ public sealed class PipelineEngineTests
     }
 
     [Fact]
+    public async Task Ingest_LargeDocument_IsEmbeddedInBoundedCalls()
+    {
+        var generator = new GatedEmbeddingGenerator(startOpen: true);
+        await using var services = TestServices.Create(options => options.Ingestion.EmbeddingBatchSize = 16, generator: generator);
+        var rag = services.GetRequiredService<IRagAnything>();
+        var text = string.Join("\n\n", Enumerable.Range(0, 300).Select(index => $"Paragraph {index} is about lighthouse number {index} on the northern coast."));
+
+        var result = await rag.IngestAsync(new DocumentSource("long.txt", Encoding.UTF8.GetBytes(text))).WaitAsync(TestTimeout);
+
+        Assert.Equal(IngestOutcome.Processed, result.Outcome);
+        Assert.True(generator.CallCount >= result.ChunkCount / 32, $"{generator.CallCount} calls for {result.ChunkCount} chunks");
+        Assert.True(generator.MaxCallSize <= 32, $"one call carried {generator.MaxCallSize} texts");
+    }
+
+    [Fact]
     public async Task Ingest_ManyDocuments_WritesStatusInBatches()
     {
         await using var services = TestServices.Create(options => options.Ingestion.StatusFlushInterval = TimeSpan.FromMilliseconds(200));

@@ -28,6 +28,11 @@ internal sealed class GatedEmbeddingGenerator : IEmbeddingGenerator<string, Embe
 
     public int TextCount => Volatile.Read(ref _texts);
 
+    /// <summary>Gets the largest number of texts received in one call.</summary>
+    public int MaxCallSize => Volatile.Read(ref _maxCallSize);
+
+    private int _maxCallSize;
+
     /// <summary>Gets or sets an exception thrown by the next calls while it is set.</summary>
     public Exception? Failure { get; set; }
 
@@ -38,6 +43,7 @@ internal sealed class GatedEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         var list = values.ToList();
         Interlocked.Increment(ref _calls);
         Interlocked.Add(ref _texts, list.Count);
+        InterlockedMax(ref _maxCallSize, list.Count);
 
         await _gate.Task.WaitAsync(cancellationToken);
         if (Delay > TimeSpan.Zero)
@@ -51,6 +57,21 @@ internal sealed class GatedEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         }
 
         return await _inner.GenerateAsync(list, options, cancellationToken);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var current = Volatile.Read(ref target);
+        while (value > current)
+        {
+            var previous = Interlocked.CompareExchange(ref target, value, current);
+            if (previous == current)
+            {
+                return;
+            }
+
+            current = previous;
+        }
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) => _inner.GetService(serviceType, serviceKey);

@@ -47,9 +47,25 @@ internal sealed class EmbeddingBatcher : IAsyncDisposable
         }
 
         _ = _loop.Value;
-        var request = new Request(texts, cancellationToken);
-        await _requests.Writer.WriteAsync(request, cancellationToken).ConfigureAwait(false);
-        return await request.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        // A large document is sent as several requests, so no single model call outgrows a batch and its time
+        // limit, and small documents queued behind it still share the next batches.
+        var requests = new List<Request>((texts.Count + _batchSize - 1) / _batchSize);
+        for (var start = 0; start < texts.Count; start += _batchSize)
+        {
+            var slice = texts.Skip(start).Take(_batchSize).ToList();
+            var request = new Request(slice, cancellationToken);
+            requests.Add(request);
+            await _requests.Writer.WriteAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var vectors = new List<ReadOnlyMemory<float>>(texts.Count);
+        foreach (var request in requests)
+        {
+            vectors.AddRange(await request.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        return vectors;
     }
 
     public async ValueTask DisposeAsync()
