@@ -21,11 +21,11 @@ internal static class RagHost
             .AddSimpleConsole(console => console.SingleLine = true)
             .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning)
 
-            // Retries and their failures already end up in each document's error; the resilience library's own
-            // entries carry stack traces that drown the progress lines, so they show only with --verbose.
+            // Each document's error already says what failed. The resilience library logs every retry with a stack
+            // trace, which would drown the progress lines, so those entries show only with --verbose.
             .AddFilter("Polly", verbose ? LogLevel.Information : LogLevel.None));
 
-        // Console logging writes to standard output by default; keep that free for answers and JSON.
+        // Console logging writes to standard output by default, which must stay free for query results and JSON.
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 
         services.AddRagAnything()

@@ -9,7 +9,7 @@ public sealed class KillAndResumeTests
     private const int DocumentCount = 150;
 
     [Fact]
-    public async Task Ingest_KilledMidBatch_ResumeFinishesEveryAcceptedDocumentOnce()
+    public async Task KilledIngest_Resume_ProcessesEachDocumentOnce()
     {
         var root = Directory.CreateTempSubdirectory("rag-kill-").FullName;
         var documents = Path.Combine(root, "documents");

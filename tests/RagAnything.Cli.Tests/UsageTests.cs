@@ -38,7 +38,7 @@ public sealed class UsageTests
     }
 
     [Fact]
-    public async Task Query_NonNumericTopK_ExitsWithUsageError()
+    public async Task Query_TopKNotNumber_IsUsageError()
     {
         var run = await RagProcess.RunAsync("query", "--top-k", "abc", "anything");
 
