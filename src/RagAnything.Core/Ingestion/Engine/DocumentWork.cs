@@ -59,15 +59,28 @@ internal sealed class DocumentWork : IDisposable
     public bool IsCompleted => Completion.Task.IsCompleted;
 
     /// <summary>Starts the time limit of the stage the document enters.</summary>
-    public void StartStageTimer() => Timeout.CancelAfter(_stageTimeout);
+    public void StartStageTimer() => WhileNotDisposed(() => Timeout.CancelAfter(_stageTimeout));
 
     /// <summary>Stops the time limit while the document waits for the next stage, since queueing is not its fault.</summary>
-    public void StopStageTimer() => Timeout.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
+    public void StopStageTimer() => WhileNotDisposed(() => Timeout.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan));
 
+    /// <summary>Cancels the document's work. A document that has already finished is left as it is.</summary>
     public void Cancel()
     {
         CancelledByRequest = true;
-        _cancellation.Cancel();
+        WhileNotDisposed(_cancellation.Cancel);
+    }
+
+    // A document can finish, and be disposed, between a caller finding it and acting on it; that is not an error.
+    private static void WhileNotDisposed(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
     }
 
     public void Dispose()
