@@ -21,7 +21,7 @@ internal static class RagHost
             .AddSimpleConsole(console => console.SingleLine = true)
             .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning)
 
-            // Each document's error already says what failed. The resilience library logs every retry with a stack
+            // Each document's error already names what failed. The resilience library logs every retry with a stack
             // trace, which would drown the progress lines, so those entries show only with --verbose.
             .AddFilter("Polly", verbose ? LogLevel.Information : LogLevel.None));
 

@@ -13,7 +13,7 @@ public sealed class IngestionOptions
 
     /// <summary>
     /// Gets or sets how many files <see cref="IRagAnything.IngestFilesAsync"/> reads and submits at once. Each one
-    /// holds its bytes in memory until it is indexed, so this bounds memory; it must exceed the stages' total width
+    /// keeps its bytes in memory until it is indexed, so this bounds memory; it must exceed the stages' total width
     /// for every stage to stay busy.
     /// </summary>
     /// <value>The default is <see cref="DefaultMaxConcurrentDocuments"/> (64).</value>

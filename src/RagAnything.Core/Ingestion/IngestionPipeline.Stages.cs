@@ -157,7 +157,7 @@ internal sealed partial class IngestionPipeline
         await original.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         var source = new DocumentSource(record.SourceName, buffer.ToArray());
 
-        // The stored record is reset first, so the accept step below sees a non-terminal document and resumes it.
+        // The stored record is reset first, so the accept step below finds a non-terminal document and resumes it.
         await _statuses.UpsertAsync([record with { Status = DocumentProcessingStatus.Pending, Error = null, UpdatedAt = _time.GetUtcNow() }], cancellationToken).ConfigureAwait(false);
         return await AcceptAsync(source.Name, source.Sha256, source.Content.Length, ReadOnlyMemory<byte>.Empty, token => ParseAsync(source, token), cancellationToken).ConfigureAwait(false);
     }

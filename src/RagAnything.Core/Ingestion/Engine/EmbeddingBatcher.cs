@@ -80,8 +80,14 @@ internal sealed class EmbeddingBatcher : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                // Stopping cancels the wait for the next request; nothing is lost because no request is pending.
+                // Stopping cancels the loop's wait; requests it had not taken yet are failed below.
             }
+        }
+
+        // Callers still waiting get an error instead of waiting forever for a loop that has stopped.
+        while (_requests.Reader.TryRead(out var request))
+        {
+            request.Completion.TrySetException(new ObjectDisposedException(nameof(EmbeddingBatcher), "The ingestion pipeline stopped before this text was embedded."));
         }
 
         _stopping.Dispose();
