@@ -24,14 +24,23 @@ namespace RagAnything.Embeddings.Onnx;
 /// Thread-safe: concurrent calls share one session. Each call embeds each distinct text once, truncates each to
 /// <see cref="OnnxEmbeddingOptions.MaxSequenceLength"/> tokens, sorts them by token count so that each batch pads
 /// little, runs batches of at most <see cref="OnnxEmbeddingOptions.BatchSize"/> texts and
-/// <see cref="OnnxEmbeddingOptions.MaxBatchTokens"/> padded tokens on a thread-pool thread, and returns the vectors in
-/// input order. Cancellation is checked before each batch, so a batch that has started runs to its end.
+/// <see cref="OnnxEmbeddingOptions.MaxBatchTokens"/> padded tokens, and returns the vectors in input order.
+/// Cancellation is checked before each batch, so a batch that has started runs to its end.
+/// </para>
+/// <para>
+/// Calls of more than about 2,000 characters run one after another on a dedicated inference thread at
+/// <see cref="OnnxEmbeddingOptions.InferenceThreadPriority"/>, which also creates the session. Shorter calls, such as
+/// a query's text, run on the caller's thread once the session exists, so they never wait behind ingestion batches.
 /// </para>
 /// </remarks>
 public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
     /// <summary>The provider name reported in <see cref="EmbeddingGeneratorMetadata"/>.</summary>
     public const string ProviderName = "onnx";
+
+    // About two full-length inputs of English text (four to five characters per token): a few milliseconds of model
+    // time, short enough to run on the caller's thread.
+    private const int InlineCharacterLimit = 2048;
 
     private readonly OnnxEmbeddingOptions _options;
     private readonly OnnxModelResources _resources;
@@ -95,8 +104,14 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             return [];
         }
 
-        // The model run is CPU-bound and synchronous, so it is moved off the caller's thread.
-        return await Task.Run(() => Generate(texts, cancellationToken), cancellationToken).ConfigureAwait(false);
+        // Short requests, such as a query's text, run on the caller's thread at its priority and do not queue behind
+        // ingestion batches. Everything else runs on the inference thread, which keeps thread-pool threads free.
+        if (IsShort(texts) && _resources.LoadedSession is not null)
+        {
+            return Generate(texts, cancellationToken);
+        }
+
+        return await _resources.InferenceThread.RunAsync(() => Generate(texts, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -133,6 +148,21 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         {
             _resources.Dispose();
         }
+    }
+
+    private static bool IsShort(IReadOnlyList<string> texts)
+    {
+        int characters = 0;
+        foreach (string text in texts)
+        {
+            characters += text.Length;
+            if (characters > InlineCharacterLimit)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private GeneratedEmbeddings<Embedding<float>> Generate(IReadOnlyList<string> texts, CancellationToken cancellationToken)

@@ -172,6 +172,23 @@ public sealed class OnnxEmbeddingOptions
     /// <value>The default is <see cref="DefaultAllowSpinning"/> (<see langword="false"/>).</value>
     public bool AllowSpinning { get; set; } = DefaultAllowSpinning;
 
+    /// <summary>
+    /// Gets or sets the scheduling priority of the thread that runs model batches, and on Linux of the ONNX Runtime
+    /// intra-op threads, which inherit it.
+    /// </summary>
+    /// <value>
+    /// The default is <see cref="ThreadPriority.BelowNormal"/> (nice 10 on Linux): inference keeps every core busy
+    /// during ingestion, and at normal priority a request thread of the same process waits for a core behind it.
+    /// <see cref="ThreadPriority.Lowest"/> (nice 19) and <see cref="ThreadPriority.Normal"/> are also accepted.
+    /// Higher values are rejected, because raising a priority needs privileges. The REST latency section of the
+    /// benchmark records has the measurements.
+    /// </value>
+    /// <remarks>
+    /// Only the machine's other work can slow inference down at a lower priority. On an otherwise idle machine batches
+    /// run as fast as at normal priority. On Windows and macOS only the inference thread itself is lowered.
+    /// </remarks>
+    public ThreadPriority InferenceThreadPriority { get; set; } = ThreadPriority.BelowNormal;
+
     /// <summary>Gets or sets whether the model runs on the CUDA execution provider of ONNX Runtime.</summary>
     /// <value>
     /// The default is <see langword="false"/>. When the CUDA provider cannot be created, because the process has the

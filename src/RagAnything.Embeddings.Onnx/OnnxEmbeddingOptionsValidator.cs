@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RagAnything.Threading;
 
 namespace RagAnything.Embeddings.Onnx;
 
@@ -37,6 +38,11 @@ internal sealed class OnnxEmbeddingOptionsValidator : IValidateOptions<OnnxEmbed
         if (options.InterOpThreads < 1)
         {
             failures.Add($"InterOpThreads is {options.InterOpThreads}, but it must be at least 1.");
+        }
+
+        if (!WorkerThreadPriority.IsSupported(options.InferenceThreadPriority))
+        {
+            failures.Add($"InferenceThreadPriority is {options.InferenceThreadPriority}, but it must be Normal, BelowNormal or Lowest, because raising a thread's priority needs privileges.");
         }
 
         if (!Enum.IsDefined(options.Precision))

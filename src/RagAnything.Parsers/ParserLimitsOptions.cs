@@ -34,4 +34,12 @@ public sealed class ParserLimitsOptions
     /// <summary>Gets or sets how long parsing one document may take before it fails with a timeout.</summary>
     /// <value>The default is <see cref="DefaultParseTimeout"/> (10 minutes).</value>
     public TimeSpan ParseTimeout { get; set; } = DefaultParseTimeout;
+
+    /// <summary>Gets or sets the scheduling priority of the thread that reads a PDF.</summary>
+    /// <value>
+    /// The default is <see cref="ThreadPriority.BelowNormal"/> (nice 10 on Linux), so that a long parse yields the CPU to
+    /// request handling in the same process. <see cref="ThreadPriority.Normal"/> and <see cref="ThreadPriority.Lowest"/>
+    /// are also accepted. See <see cref="RagAnything.Threading.WorkerThreadPriority"/>.
+    /// </value>
+    public ThreadPriority ParseThreadPriority { get; set; } = ThreadPriority.BelowNormal;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RagAnything.Threading;
 
 namespace RagAnything.Parsing;
 
@@ -27,6 +28,11 @@ internal sealed class ParserLimitsOptionsValidator : IValidateOptions<ParserLimi
         if (options.ParseTimeout <= TimeSpan.Zero && options.ParseTimeout != Timeout.InfiniteTimeSpan)
         {
             failures.Add($"ParserLimitsOptions.ParseTimeout must be positive or Timeout.InfiniteTimeSpan; it is {options.ParseTimeout}.");
+        }
+
+        if (!WorkerThreadPriority.IsSupported(options.ParseThreadPriority))
+        {
+            failures.Add($"ParserLimitsOptions.ParseThreadPriority must be Normal, BelowNormal or Lowest, because raising a thread's priority needs privileges; it is {options.ParseThreadPriority}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

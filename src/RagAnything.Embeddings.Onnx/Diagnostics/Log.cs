@@ -30,4 +30,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6007, Level = LogLevel.Warning, Message = "The CUDA execution provider for device {DeviceId} could not be created, so the model runs on the CPU. Install Microsoft.ML.OnnxRuntime.Gpu and a CUDA driver to use the GPU.")]
     public static partial void CudaUnavailable(ILogger logger, Exception exception, int deviceId);
+
+    [LoggerMessage(EventId = 6009, Level = LogLevel.Warning, Message = "The ONNX inference thread could not be set to priority {Priority}, so model batches compete with request handling at normal priority.")]
+    public static partial void ThreadPriorityNotApplied(ILogger logger, ThreadPriority priority);
+
+    [LoggerMessage(EventId = 6010, Level = LogLevel.Warning, Message = "The ONNX inference thread was still running a batch {TimeoutSeconds} s after the generator was disposed, so its inference session is left open.")]
+    public static partial void InferenceThreadStillRunning(ILogger logger, long timeoutSeconds);
 }

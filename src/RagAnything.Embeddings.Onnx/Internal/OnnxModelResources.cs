@@ -23,6 +23,7 @@ internal sealed class OnnxModelResources : IDisposable
     private ModelFiles? _files;
     private BertTokenizer? _tokenizer;
     private OnnxModelSession? _session;
+    private InferenceThread? _inferenceThread;
     private bool _disposed;
 
     public OnnxModelResources(OnnxEmbeddingOptions options, ILogger logger)
@@ -69,12 +70,45 @@ internal sealed class OnnxModelResources : IDisposable
         }
     }
 
+    /// <summary>Gets the thread that runs model batches and creates the session, starting it on first use.</summary>
+    public InferenceThread InferenceThread
+    {
+        get
+        {
+            var thread = Volatile.Read(ref _inferenceThread);
+            if (thread is not null)
+            {
+                return thread;
+            }
+
+            lock (_lock)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+
+                if (_inferenceThread is null)
+                {
+                    Volatile.Write(ref _inferenceThread, new InferenceThread(_options.InferenceThreadPriority, _logger));
+                }
+
+                return _inferenceThread;
+            }
+        }
+    }
+
+    /// <summary>Gets the session, creating it on <see cref="InferenceThread"/> when it does not exist yet.</summary>
+    /// <remarks>Creating it there gives the ONNX Runtime threads that the session starts the inference thread's priority.</remarks>
     public OnnxModelSession GetSession()
     {
         var session = Volatile.Read(ref _session);
         if (session is not null)
         {
             return session;
+        }
+
+        var inferenceThread = InferenceThread;
+        if (!inferenceThread.IsCurrentThread)
+        {
+            return inferenceThread.RunAsync(GetSession, CancellationToken.None).GetAwaiter().GetResult();
         }
 
         lock (_lock)
@@ -95,10 +129,28 @@ internal sealed class OnnxModelResources : IDisposable
 
     public void Dispose()
     {
+        InferenceThread? inferenceThread;
         lock (_lock)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             _disposed = true;
-            _session?.Dispose();
+            inferenceThread = _inferenceThread;
+        }
+
+        // The thread is stopped outside the lock, because the batch it may be running can need the lock.
+        bool idle = inferenceThread?.Stop() ?? true;
+
+        lock (_lock)
+        {
+            if (idle)
+            {
+                _session?.Dispose();
+            }
+
             _session = null;
         }
     }

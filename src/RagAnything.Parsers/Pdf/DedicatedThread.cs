@@ -1,3 +1,5 @@
+using RagAnything.Threading;
+
 namespace RagAnything.Parsing;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace RagAnything.Parsing;
 /// </remarks>
 internal static class DedicatedThread
 {
-    public static Task<T> RunAsync<T>(Func<T> work, int maxStackSize, string name)
+    public static Task<T> RunAsync<T>(Func<T> work, int maxStackSize, string name, ThreadPriority priority = ThreadPriority.Normal)
     {
         var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(
@@ -17,6 +19,8 @@ internal static class DedicatedThread
             {
                 try
                 {
+                    // A refused priority only costs latency elsewhere, so the work runs at normal priority then.
+                    WorkerThreadPriority.LowerCurrentThread(priority);
                     completion.SetResult(work());
                 }
                 catch (Exception exception)

@@ -122,7 +122,7 @@ public sealed class PdfParser : IVersionedParser
 
             // PdfPig gives no way to interrupt a page it is reading, so the wait below ends at the timeout even when
             // the reading thread does not.
-            var read = await DedicatedThread.RunAsync(() => _reader.Read(source, linked.Token), ThreadStackSize, "RagAnything PDF parser")
+            var read = await DedicatedThread.RunAsync(() => _reader.Read(source, linked.Token), ThreadStackSize, "RagAnything PDF parser", _limits.ParseThreadPriority)
                 .WaitAsync(linked.Token)
                 .ConfigureAwait(false);
             var parsed = await CompleteAsync(source, mediaType, read, linked.Token).ConfigureAwait(false);

@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using RagAnything.Embeddings.Onnx.Diagnostics;
+using RagAnything.Threading;
+
+namespace RagAnything.Embeddings.Onnx.Internal;
+
+/// <summary>
+/// One dedicated thread, at a lowered priority, that runs model work items in arrival order.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Model batches take hundreds of milliseconds of CPU each. Run on thread-pool threads, they hold the few threads a
+/// small machine's pool starts with, and request handling waits until the pool injects more (observed stalls of up
+/// to a second under ingestion). A dedicated thread keeps the pool free.
+/// </para>
+/// <para>
+/// The inference session is created on this thread as well, so that on Linux the ONNX Runtime intra-op threads it
+/// starts inherit the lowered nice value (see <see cref="WorkerThreadPriority"/>).
+/// </para>
+/// </remarks>
+internal sealed class InferenceThread : IDisposable
+{
+    // A batch of 32 full-length inputs takes about a second on two cores, so disposal waits a few of them.
+    private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly BlockingCollection<WorkItem> _queue = [];
+    private readonly Thread _thread;
+    private readonly ThreadPriority _priority;
+    private readonly ILogger _logger;
+    private volatile bool _stopping;
+
+    public InferenceThread(ThreadPriority priority, ILogger logger)
+    {
+        _priority = priority;
+        _logger = logger;
+        _thread = new Thread(Run)
+        {
+            IsBackground = true,
+            Name = "RagAnything ONNX inference",
+        };
+
+        _thread.Start();
+    }
+
+    /// <summary>Gets whether the caller is running on this thread.</summary>
+    public bool IsCurrentThread => Environment.CurrentManagedThreadId == _thread.ManagedThreadId;
+
+    /// <summary>Queues <paramref name="work"/> and returns a task for its result.</summary>
+    /// <remarks>Cancelling <paramref name="cancellationToken"/> before the item starts removes it from the wait; an item that has started runs to its end.</remarks>
+    /// <exception cref="ObjectDisposedException">The thread has been stopped.</exception>
+    public Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        var item = new WorkItem<T>(work, cancellationToken);
+        try
+        {
+            _queue.Add(item, CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ObjectDisposedException(nameof(OnnxEmbeddingGenerator), "The embedding generator has been disposed.");
+        }
+
+        return item.Task;
+    }
+
+    /// <summary>Stops taking work, fails what is still queued, and waits for the running item to end.</summary>
+    public void Dispose() => Stop();
+
+    /// <summary>Stops taking work, fails what is still queued, and waits for the running item to end.</summary>
+    /// <returns><see langword="false"/> when the running item did not end in time, so what it uses must not be released.</returns>
+    public bool Stop()
+    {
+        _stopping = true;
+        _queue.CompleteAdding();
+
+        if (IsCurrentThread)
+        {
+            return false;
+        }
+
+        // The queue is released only once the thread has left it, because a thread still reading a released queue
+        // would end the process with an unhandled exception.
+        if (_thread.Join(JoinTimeout))
+        {
+            _queue.Dispose();
+            return true;
+        }
+
+        Log.InferenceThreadStillRunning(_logger, (long)JoinTimeout.TotalSeconds);
+        return false;
+    }
+
+    private void Run()
+    {
+        if (!WorkerThreadPriority.LowerCurrentThread(_priority))
+        {
+            Log.ThreadPriorityNotApplied(_logger, _priority);
+        }
+
+        foreach (var item in _queue.GetConsumingEnumerable())
+        {
+            if (_stopping)
+            {
+                item.Fail(new ObjectDisposedException(nameof(OnnxEmbeddingGenerator), "The embedding generator was disposed before this request ran."));
+                continue;
+            }
+
+            item.Execute();
+        }
+    }
+
+    private abstract class WorkItem
+    {
+        public abstract void Execute();
+
+        public abstract void Fail(Exception exception);
+    }
+
+    private sealed class WorkItem<T> : WorkItem
+    {
+        private readonly Func<T> _work;
+        private readonly CancellationToken _cancellationToken;
+        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly CancellationTokenRegistration _registration;
+
+        public WorkItem(Func<T> work, CancellationToken cancellationToken)
+        {
+            _work = work;
+            _cancellationToken = cancellationToken;
+
+            // The caller stops waiting at once; the thread skips the item when it gets to it.
+            _registration = cancellationToken.Register(static state => ((WorkItem<T>)state!)._completion.TrySetCanceled(), this);
+        }
+
+        public Task<T> Task => _completion.Task;
+
+        public override void Execute()
+        {
+            _registration.Dispose();
+            if (_cancellationToken.IsCancellationRequested)
+            {
+                _completion.TrySetCanceled(_cancellationToken);
+                return;
+            }
+
+            try
+            {
+                _completion.TrySetResult(_work());
+            }
+            catch (OperationCanceledException exception) when (exception.CancellationToken == _cancellationToken)
+            {
+                _completion.TrySetCanceled(_cancellationToken);
+            }
+            catch (Exception exception)
+            {
+                _completion.TrySetException(exception);
+            }
+        }
+
+        public override void Fail(Exception exception)
+        {
+            _registration.Dispose();
+            _completion.TrySetException(exception);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+
+namespace RagAnything.Embeddings.Onnx.Tests;
+
+[Collection(ModelCollection.Name)]
+public sealed class InferenceThreadTests(ModelFixture fixture)
+{
+    // Linux truncates thread names to 15 bytes, and threads that ONNX Runtime starts inherit the name of their creator.
+    private const string InferenceThreadName = "RagAnything ONN";
+
+    private static readonly string LongText = string.Join(' ', Enumerable.Repeat("Quarterly revenue grew in every segment.", 80));
+
+    [Fact]
+    public async Task BelowNormal_LowersInferenceThreadsNiceValue()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var options = fixture.CreateOptions();
+        options.InferenceThreadPriority = ThreadPriority.BelowNormal;
+        using var generator = new OnnxEmbeddingGenerator(options);
+
+        await generator.GenerateAsync([LongText]);
+
+        var niceValues = ReadNiceValues(InferenceThreadName);
+        Assert.True(niceValues.Count >= 2, $"Expected the inference thread and one ONNX Runtime thread, found {niceValues.Count} threads named '{InferenceThreadName}'.");
+        Assert.All(niceValues, nice => Assert.Equal(10, nice));
+    }
+
+    [Fact]
+    public async Task Lowest_SetsNiceValue19()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var options = fixture.CreateOptions();
+        options.InferenceThreadPriority = ThreadPriority.Lowest;
+        using var generator = new OnnxEmbeddingGenerator(options);
+
+        await generator.GenerateAsync([LongText]);
+
+        Assert.Contains(19, ReadNiceValues(InferenceThreadName));
+    }
+
+    [Fact]
+    public async Task ShortCall_AfterSessionExists_RunsOnCallerThread()
+    {
+        using var generator = new OnnxEmbeddingGenerator(fixture.CreateOptions());
+        await generator.GenerateAsync([LongText]);
+
+        var task = generator.GenerateAsync(["A man is eating food."]);
+
+        // A short call does not queue, so it has finished on this thread before GenerateAsync returns.
+        Assert.True(task.IsCompletedSuccessfully, "The short call should complete synchronously on the caller's thread.");
+        Assert.Single(await task);
+    }
+
+    [Fact]
+    public async Task Generate_AfterDispose_ThrowsObjectDisposed()
+    {
+        var generator = new OnnxEmbeddingGenerator(fixture.CreateOptions());
+        await generator.GenerateAsync([LongText]);
+
+        generator.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => generator.GenerateAsync([LongText]));
+    }
+
+    [Fact]
+    public async Task Dispose_WithQueuedCalls_FailsThemInsteadOfHanging()
+    {
+        var generator = new OnnxEmbeddingGenerator(fixture.CreateOptions(batchSize: 1));
+        var texts = Enumerable.Range(0, 40).Select(index => $"{LongText} Paragraph {index}.").ToList();
+
+        var calls = Enumerable.Range(0, 4).Select(_ => generator.GenerateAsync(texts)).ToList();
+        generator.Dispose();
+
+        foreach (var call in calls)
+        {
+            var exception = await Record.ExceptionAsync(() => call.WaitAsync(TimeSpan.FromMinutes(2)));
+            Assert.True(exception is null or ObjectDisposedException, $"A call ended with {exception?.GetType().Name}: {exception?.Message}");
+        }
+    }
+
+    [Theory]
+    [InlineData(ThreadPriority.AboveNormal)]
+    [InlineData(ThreadPriority.Highest)]
+    public void Constructor_RaisedPriority_Throws(ThreadPriority priority)
+    {
+        var options = fixture.CreateOptions();
+        options.InferenceThreadPriority = priority;
+
+        var exception = Assert.Throws<ArgumentException>(() => new OnnxEmbeddingGenerator(options));
+
+        Assert.Contains("InferenceThreadPriority", exception.Message, StringComparison.Ordinal);
+    }
+
+    private static List<int> ReadNiceValues(string threadName)
+    {
+        var values = new List<int>();
+        foreach (string taskDirectory in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(taskDirectory, "stat"));
+            }
+            catch (IOException)
+            {
+                // The thread ended between listing and reading.
+                continue;
+            }
+
+            // Format: "tid (comm) state ppid ...", where comm may contain spaces, so fields are counted after ')'.
+            int open = stat.IndexOf('(', StringComparison.Ordinal);
+            int close = stat.LastIndexOf(')');
+            if (stat[(open + 1)..close] != threadName)
+            {
+                continue;
+            }
+
+            // After the name: field 3 (state) is index 0, so field 19 (nice) is index 16.
+            string[] fields = stat[(close + 2)..].Split(' ');
+            values.Add(int.Parse(fields[16], CultureInfo.InvariantCulture));
+        }
+
+        return values;
+    }
+}
