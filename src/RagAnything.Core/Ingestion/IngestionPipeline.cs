@@ -63,7 +63,7 @@ internal sealed partial class IngestionPipeline : IAsyncDisposable, IDisposable
         _events = dependencies.Events;
         _graphIndexer = dependencies.GraphIndexer;
         _indexGeneration = dependencies.Services.GetService<Caching.IIndexGeneration>();
-        _batcher = new EmbeddingBatcher(dependencies.Embeddings, _options.EmbeddingBatchSize, _options.EmbeddingBatchDelay, _time);
+        _batcher = new EmbeddingBatcher(dependencies.Embeddings, _options.EmbeddingBatchSize, _options.EmbeddingBatchDelay, _options.EmbeddingConcurrency, _time);
         _statusWriter = new StatusWriteBehind(_statuses, _options.StatusFlushInterval, _options.StatusFlushCount, _time);
         _stages = new Lazy<StageWorkerPool[]>(CreateStages, LazyThreadSafetyMode.ExecutionAndPublication);
         _metrics = new PipelineMetrics(

@@ -32,6 +32,39 @@ public sealed class PipelineEngineTests
         Assert.True(generator.CallCount < 20, $"{generator.CallCount} model calls for 40 documents");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Ingest_ManyDocuments_KeepsEmbeddingConcurrency(int concurrency)
+    {
+        var generator = new GatedEmbeddingGenerator();
+        await using var services = TestServices.Create(
+            options =>
+            {
+                options.Ingestion.EmbeddingBatchSize = 4;
+                options.Ingestion.EmbeddingConcurrency = concurrency;
+
+                // Graph vectors are embedded outside the batcher, so they would add calls of their own.
+                options.Ingestion.BuildKnowledgeGraph = false;
+            },
+            generator: generator);
+        var rag = services.GetRequiredService<IRagAnything>();
+
+        var ingests = Enumerable.Range(0, 40).Select(index => rag.IngestAsync(SmallDocument(index))).ToList();
+        await WaitUntilAsync(() => generator.CallCount >= concurrency);
+
+        // While the gate is closed no call returns, so no slot frees up for another batch.
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(concurrency, generator.CallCount);
+
+        generator.Open();
+        var results = await Task.WhenAll(ingests).WaitAsync(TestTimeout);
+
+        Assert.All(results, result => Assert.Equal(IngestOutcome.Processed, result.Outcome));
+        Assert.Equal(concurrency, generator.MaxInFlight);
+    }
+
     [Fact]
     public async Task Ingest_LargeDocument_IsEmbeddedInBoundedCalls()
     {

@@ -33,6 +33,15 @@ internal sealed class GatedEmbeddingGenerator : IEmbeddingGenerator<string, Embe
 
     private int _maxCallSize;
 
+    /// <summary>Gets the number of calls that have started and not yet returned.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Gets the largest number of calls in flight at once.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    private int _inFlight;
+    private int _maxInFlight;
+
     /// <summary>Gets or sets an exception thrown by the next calls while it is set.</summary>
     public Exception? Failure { get; set; }
 
@@ -45,18 +54,26 @@ internal sealed class GatedEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         Interlocked.Add(ref _texts, list.Count);
         InterlockedMax(ref _maxCallSize, list.Count);
 
-        await _gate.Task.WaitAsync(cancellationToken);
-        if (Delay > TimeSpan.Zero)
+        InterlockedMax(ref _maxInFlight, Interlocked.Increment(ref _inFlight));
+        try
         {
-            await Task.Delay(Delay, cancellationToken);
-        }
+            await _gate.Task.WaitAsync(cancellationToken);
+            if (Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(Delay, cancellationToken);
+            }
 
-        if (Failure is { } failure)
+            if (Failure is { } failure)
+            {
+                throw failure;
+            }
+
+            return await _inner.GenerateAsync(list, options, cancellationToken);
+        }
+        finally
         {
-            throw failure;
+            Interlocked.Decrement(ref _inFlight);
         }
-
-        return await _inner.GenerateAsync(list, options, cancellationToken);
     }
 
     private static void InterlockedMax(ref int target, int value)

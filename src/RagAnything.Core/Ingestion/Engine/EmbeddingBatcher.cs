@@ -7,9 +7,10 @@ namespace RagAnything.Ingestion.Engine;
 /// Gathers embedding requests from many documents into full model batches.
 /// </summary>
 /// <remarks>
-/// One loop sends batches to the model, so the model runs one batch at a time with all its threads, and small
-/// documents share batches instead of each paying for a nearly empty one. A request waits at most
-/// <see cref="IngestionOptions.EmbeddingBatchDelay"/> for company. Identical texts within a batch are embedded once.
+/// One loop gathers batches, so small documents share batches instead of each paying for a nearly empty one. A request
+/// waits at most <see cref="IngestionOptions.EmbeddingBatchDelay"/> for company. Up to
+/// <see cref="IngestionOptions.EmbeddingConcurrency"/> batches are out at once, so gathering and the embedding cache's
+/// I/O for one batch overlap the model run of another. Identical texts within a batch are embedded once.
 /// </remarks>
 internal sealed class EmbeddingBatcher : IAsyncDisposable
 {
@@ -17,15 +18,17 @@ internal sealed class EmbeddingBatcher : IAsyncDisposable
     private readonly int _batchSize;
     private readonly TimeSpan _delay;
     private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _slots;
     private readonly Channel<Request> _requests = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lazy<Task> _loop;
 
-    public EmbeddingBatcher(EmbeddingService embeddings, int batchSize, TimeSpan delay, TimeProvider time)
+    public EmbeddingBatcher(EmbeddingService embeddings, int batchSize, TimeSpan delay, int concurrency, TimeProvider time)
     {
         _embeddings = embeddings;
         _batchSize = batchSize;
         _delay = delay;
+        _slots = new SemaphoreSlim(concurrency, concurrency);
         _time = time;
         _loop = new Lazy<Task>(() => Task.Run(RunAsync), LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -95,12 +98,29 @@ internal sealed class EmbeddingBatcher : IAsyncDisposable
 
     private async Task RunAsync()
     {
+        var sending = new List<Task>();
+        try
+        {
+            await GatherBatchesAsync(sending).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Batches still at the generator end before disposal goes on; stopping cancels them, and SendAsync
+            // fails their requests instead of throwing.
+            await Task.WhenAll(sending).ConfigureAwait(false);
+        }
+    }
+
+    private async Task GatherBatchesAsync(List<Task> sending)
+    {
         var reader = _requests.Reader;
-        var batch = new List<Request>();
 
         while (await reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
         {
-            batch.Clear();
+            // A free slot is taken before gathering, so requests that arrive while every slot is busy join this batch.
+            await _slots.WaitAsync(_stopping.Token).ConfigureAwait(false);
+
+            var batch = new List<Request>();
             var textCount = 0;
             var started = _time.GetTimestamp();
 
@@ -125,10 +145,26 @@ internal sealed class EmbeddingBatcher : IAsyncDisposable
                 }
             }
 
-            if (batch.Count > 0)
+            if (batch.Count == 0)
             {
-                await SendAsync(batch).ConfigureAwait(false);
+                _slots.Release();
+                continue;
             }
+
+            sending.RemoveAll(task => task.IsCompleted);
+            sending.Add(SendAndReleaseAsync(batch));
+        }
+    }
+
+    private async Task SendAndReleaseAsync(List<Request> batch)
+    {
+        try
+        {
+            await SendAsync(batch).ConfigureAwait(false);
+        }
+        finally
+        {
+            _slots.Release();
         }
     }
 
