@@ -7,6 +7,7 @@ using RagAnything.Hosting;
 using RagAnything.Hosting.DependencyInjection;
 using RagAnything.Hosting.Documents;
 using RagAnything.Hosting.Endpoints;
+using RagAnything.Hosting.Endpoints.Paging;
 using RagAnything.Hosting.Health;
 using RagAnything.Hosting.Problems;
 using RagAnything.Hosting.Security;
@@ -22,8 +23,9 @@ public static class RagAnythingHostingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the services behind <c>MapRagAnything()</c>: validated options, the task queue and its background
-    /// workers, start-up recovery of unfinished tasks, problem details, health checks, the rate limiter, CORS, and
-    /// middleware for API keys, rate limiting and WebSockets placed at the front of the pipeline.
+    /// workers, start-up recovery of unfinished tasks, problem details, health checks, the rate limiter, CORS, Data
+    /// Protection for the cursors of paged listings, and middleware for API keys, rate limiting and WebSockets placed
+    /// at the front of the pipeline.
     /// </summary>
     /// <param name="services">The service collection. <c>AddRagAnything()</c> must also be called on it.</param>
     /// <param name="configure">Sets the options; they are validated when the host starts.</param>
@@ -78,6 +80,11 @@ public static class RagAnythingHostingServiceCollectionExtensions
     {
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemTypeDefaults.Apply);
         services.TryAddSingleton<ProblemEndpointFilter>();
+
+        // Page cursors are protected with the host's Data Protection key ring. AddDataProtection adds only the
+        // services that are missing, so a key ring the host configures, before or after this call, is kept.
+        services.AddDataProtection();
+        services.TryAddSingleton<PageCursors>();
         services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("raganything", tags: [HealthEndpoints.ReadyTag]);
 
         services.TryAddSingleton<ApiKeyValidator>();

@@ -26,6 +26,12 @@ internal static partial class Log
     [LoggerMessage(5006, LogLevel.Information, "Cache layer {Layer} cleared through the API")]
     public static partial void CacheCleared(ILogger logger, string layer);
 
+    [LoggerMessage(5007, LogLevel.Warning, "Request body rejected with status {StatusCode}: {Reason}")]
+    public static partial void RequestBodyRejected(ILogger logger, int statusCode, string reason);
+
+    [LoggerMessage(5008, LogLevel.Warning, "Listing request to {Path} rejected: {Reason}")]
+    public static partial void PageRequestRejected(ILogger logger, string path, string reason);
+
     [LoggerMessage(5101, LogLevel.Information, "Task {TaskId} queued for document {DocumentId}")]
     public static partial void TaskQueued(ILogger logger, string taskId, string documentId);
 

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagAnything.Hosting.Diagnostics;
 using RagAnything.Hosting.Endpoints.Contracts;
+using RagAnything.Hosting.Endpoints.Paging;
 using RagAnything.Hosting.Problems;
 using RagAnything.Hosting.Tasks;
 using RagAnything.Storage.Documents;
@@ -21,9 +23,14 @@ internal static class DocumentEndpoints
 
     public static void Map(IEndpointRouteBuilder group)
     {
+        var options = group.ServiceProvider.GetRequiredService<IOptions<RagAnythingHostingOptions>>().Value;
+
         group.MapGet("/documents", ListAsync)
             .WithName("ListDocuments")
-            .WithSummary("Lists documents, filtered by status and name, one page per request.")
+            .WithSummary($"Lists documents, filtered by status and name, in pages that follow document id order; sort={SortByName} or sort={SortByCreatedAt} orders the items within each page, not across pages.")
+            .WithDescription(
+                "Document ids derive from the content hash, so the order across pages is stable but neither alphabetical nor chronological. " +
+                "To see a whole listing sorted, read every page and sort on the client. " + PageParameters.Describe(options))
             .Produces<PageResponse<DocumentResponse>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
@@ -41,7 +48,9 @@ internal static class DocumentEndpoints
     }
 
     private static async Task<IResult> ListAsync(
+        HttpContext context,
         IDocumentStatusStore statuses,
+        PageCursors cursors,
         IOptions<RagAnythingHostingOptions> options,
         string? status,
         string? name,
@@ -66,19 +75,19 @@ internal static class DocumentEndpoints
             return ApiProblems.Validation($"Sort '{sort}' is invalid. Use '{SortByName}' or '{SortByCreatedAt}'.");
         }
 
-        if (pageSize < 1)
+        var (request, problem) = PageParameters.Check(context, PageListing.Documents, pageSize, cursor, options.Value, cursors);
+        if (problem is not null)
         {
-            return ApiProblems.Validation($"Page size {pageSize} is invalid. It must be at least 1.");
+            return problem;
         }
 
-        var size = Math.Min(pageSize ?? options.Value.PageSize, options.Value.MaxPageSize);
         var page = await statuses.ListAsync(
-            new DocumentStatusQuery { Status = statusFilter, NameContains = name, PageSize = size, ContinuationToken = cursor },
+            new DocumentStatusQuery { Status = statusFilter, NameContains = name, PageSize = request.Size, ContinuationToken = request.StoreToken },
             cancellationToken).ConfigureAwait(false);
 
         // NOTE: the library writes status changes behind in batches, so a listing may show a status a moment old.
         // TODO: sort across pages once the status store can order by name or creation time; the store pages by
-        // id, so the sort below orders the records within this page only.
+        // id, so the sort below orders the records within this page only, as the route's summary states.
         IEnumerable<DocumentStatusRecord> items = sort switch
         {
             SortByName => page.Items.OrderBy(record => record.SourceName, StringComparer.OrdinalIgnoreCase),
@@ -86,7 +95,8 @@ internal static class DocumentEndpoints
             _ => page.Items,
         };
 
-        return Results.Ok(new PageResponse<DocumentResponse>(items.Select(DocumentResponse.From).ToList(), page.ContinuationToken));
+        var next = cursors.Issue(PageListing.Documents, page.ContinuationToken);
+        return Results.Ok(new PageResponse<DocumentResponse>(items.Select(DocumentResponse.From).ToList(), next));
     }
 
     private static async Task<IResult> GetAsync(string id, IRagAnything rag, CancellationToken cancellationToken)

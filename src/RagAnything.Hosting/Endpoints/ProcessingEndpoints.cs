@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using RagAnything.Hosting.Documents;
+using RagAnything.Hosting.Endpoints.Bodies;
 using RagAnything.Hosting.Endpoints.Contracts;
 using RagAnything.Hosting.Problems;
 using RagAnything.Hosting.Tasks;
@@ -18,6 +19,12 @@ namespace RagAnything.Hosting.Endpoints;
 /// </summary>
 internal static class ProcessingEndpoints
 {
+    /// <summary>A valid batch body, quoted in the messages of 400 responses.</summary>
+    private const string ExampleBatchBody = """{"documentIds": ["doc-..."]}""";
+
+    /// <summary>Valid text bodies of both kinds, quoted in the messages of 400 responses.</summary>
+    private const string ExampleTextBody = """{"text": "Lighthouses guide ships.", "name": "notes.txt"} or {"name": "notes.json", "items": [{"kind": "text", "text": "Lighthouses guide ships."}]}""";
+
     public static void Map(IEndpointRouteBuilder group)
     {
         group.MapPost("/documents/{id}/process", ProcessAsync)
@@ -31,16 +38,20 @@ internal static class ProcessingEndpoints
         group.MapPost("/documents/process/batch", ProcessBatchAsync)
             .WithName("ProcessDocumentBatch")
             .WithSummary("Queues several stored documents for processing and reports the outcome for each.")
+            .Accepts<ProcessBatchRequest>("application/json")
             .Produces<ProcessBatchResponse>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         group.MapPost("/documents/text", IngestTextAsync)
             .WithName("IngestText")
             .WithSummary("Ingests raw text as a .txt document (queued), or a content list built by the caller (processed before the response).")
+            .Accepts<TextIngestRequest>("application/json")
             .Produces<UploadResponse>(StatusCodes.Status200OK)
             .Produces<UploadResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
@@ -74,17 +85,23 @@ internal static class ProcessingEndpoints
     }
 
     private static async Task<IResult> ProcessBatchAsync(
-        ProcessBatchRequest request,
+        HttpContext context,
         IRagAnything rag,
         IBlobStore blobs,
         TaskCoordinator coordinator,
         IOptions<RagAnythingHostingOptions> options,
         CancellationToken cancellationToken)
     {
-        var maxFiles = options.Value.Uploads.MaxFilesPerBatch;
-        if (request.DocumentIds is not { Count: > 0 } ids)
+        var (request, problem) = await JsonRequestBody.ReadAsync<ProcessBatchRequest>(context, ExampleBatchBody, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
         {
-            return ApiProblems.Validation("The body has no documentIds. Send {\"documentIds\": [\"doc-...\"]}.");
+            return problem;
+        }
+
+        var maxFiles = options.Value.Uploads.MaxFilesPerBatch;
+        if (request!.DocumentIds is not { Count: > 0 } ids)
+        {
+            return ApiProblems.Validation($"The body has no documentIds. Send {ExampleBatchBody}.");
         }
 
         if (ids.Count > maxFiles)
@@ -116,7 +133,6 @@ internal static class ProcessingEndpoints
     }
 
     private static async Task<IResult> IngestTextAsync(
-        TextIngestRequest request,
         HttpContext context,
         IRagAnything rag,
         DocumentAdmission admission,
@@ -124,9 +140,15 @@ internal static class ProcessingEndpoints
         IOptions<RagAnythingHostingOptions> options,
         CancellationToken cancellationToken)
     {
-        if ((request.Text is null) == (request.Items is null))
+        var (request, problem) = await JsonRequestBody.ReadAsync<TextIngestRequest>(context, ExampleTextBody, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
         {
-            return ApiProblems.Validation("Send exactly one of 'text' (raw text) and 'items' (a content list).");
+            return problem;
+        }
+
+        if ((request!.Text is null) == (request.Items is null))
+        {
+            return ApiProblems.Validation($"Send exactly one of 'text' (raw text) and 'items' (a content list), such as {ExampleTextBody}.");
         }
 
         if (request.Items is not null)

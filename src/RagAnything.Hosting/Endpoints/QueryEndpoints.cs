@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using RagAnything.Hosting.Endpoints.Bodies;
 using RagAnything.Hosting.Endpoints.Contracts;
 using RagAnything.Hosting.Problems;
 using RagAnything.Hosting.Streaming;
@@ -16,29 +17,44 @@ namespace RagAnything.Hosting.Endpoints;
 /// </summary>
 internal static class QueryEndpoints
 {
+    /// <summary>A valid query body, quoted in the messages of 400 responses.</summary>
+    private const string ExampleBody = """{"query": "What does the report conclude?", "mode": "naive", "topK": 5}""";
+
     public static void Map(IEndpointRouteBuilder group)
     {
         group.MapPost("/query", QueryAsync)
             .WithName("Query")
             .WithSummary("Answers a question with citations to document pages and chunks.")
             .Produces<QueryResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .Accepts<QueryRequestBody>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         group.MapPost("/query/stream", StreamAsync)
             .WithName("QueryStream")
             .WithSummary("Answers a question as NDJSON: a references line, then answer fragments, then a done line.")
             .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .Accepts<QueryRequestBody>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         group.MapPost("/query/data", RetrieveAsync)
             .WithName("QueryData")
             .WithSummary("Returns the chunks a question retrieves, without generating an answer.")
             .Produces<RetrievalResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .Accepts<QueryRequestBody>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
 
-    private static async Task<IResult> QueryAsync(QueryRequestBody body, IRagAnything rag, CancellationToken cancellationToken)
+    private static async Task<IResult> QueryAsync(HttpContext context, IRagAnything rag, CancellationToken cancellationToken)
     {
+        var (body, problem) = await JsonRequestBody.ReadAsync<QueryRequestBody>(context, ExampleBody, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         if (!QueryRequestMapper.TryMap(body, out var request, out var error))
         {
             return ApiProblems.Validation(error);
@@ -50,12 +66,17 @@ internal static class QueryEndpoints
     }
 
     private static async Task<IResult> StreamAsync(
-        QueryRequestBody body,
         HttpContext context,
         IRagAnything rag,
         IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
     {
+        var (body, problem) = await JsonRequestBody.ReadAsync<QueryRequestBody>(context, ExampleBody, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         if (!QueryRequestMapper.TryMap(body, out var request, out var error))
         {
             return ApiProblems.Validation(error);
@@ -81,8 +102,14 @@ internal static class QueryEndpoints
         return Results.Empty;
     }
 
-    private static async Task<IResult> RetrieveAsync(QueryRequestBody body, IRagAnything rag, CancellationToken cancellationToken)
+    private static async Task<IResult> RetrieveAsync(HttpContext context, IRagAnything rag, CancellationToken cancellationToken)
     {
+        var (body, problem) = await JsonRequestBody.ReadAsync<QueryRequestBody>(context, ExampleBody, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         if (!QueryRequestMapper.TryMap(body, out var request, out var error))
         {
             return ApiProblems.Validation(error);

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RagAnything.Hosting.Endpoints.Contracts;
+using RagAnything.Hosting.Endpoints.Paging;
 using RagAnything.Hosting.Problems;
 using RagAnything.Hosting.Tasks;
 
@@ -15,9 +17,12 @@ internal static class TaskEndpoints
 {
     public static void Map(IEndpointRouteBuilder group)
     {
+        var options = group.ServiceProvider.GetRequiredService<IOptions<RagAnythingHostingOptions>>().Value;
+
         group.MapGet("/tasks", ListAsync)
             .WithName("ListTasks")
-            .WithSummary("Lists processing tasks, oldest first, one page per request.")
+            .WithSummary("Lists processing tasks oldest first, one page per request; the order holds across pages, because task ids begin with their creation time.")
+            .WithDescription(PageParameters.Describe(options))
             .Produces<PageResponse<TaskResponse>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
@@ -37,21 +42,24 @@ internal static class TaskEndpoints
     }
 
     private static async Task<IResult> ListAsync(
+        HttpContext context,
         TaskStore store,
         TaskCoordinator coordinator,
+        PageCursors cursors,
         IOptions<RagAnythingHostingOptions> options,
         int? pageSize,
         string? cursor,
         CancellationToken cancellationToken)
     {
-        if (pageSize < 1)
+        var (request, problem) = PageParameters.Check(context, PageListing.Tasks, pageSize, cursor, options.Value, cursors);
+        if (problem is not null)
         {
-            return ApiProblems.Validation($"Page size {pageSize} is invalid. It must be at least 1.");
+            return problem;
         }
 
-        var size = Math.Min(pageSize ?? options.Value.PageSize, options.Value.MaxPageSize);
-        var (items, next) = await store.ListAsync(cursor, size, cancellationToken).ConfigureAwait(false);
+        var (items, lastId) = await store.ListAsync(request.StoreToken, request.Size, cancellationToken).ConfigureAwait(false);
         var live = coordinator.WithLiveState(items);
+        var next = cursors.Issue(PageListing.Tasks, lastId);
         return Results.Ok(new PageResponse<TaskResponse>(live.Select(TaskResponse.From).ToList(), next));
     }
 
