@@ -12,7 +12,7 @@ internal static class CommonOptions
 
     public static Option<DirectoryInfo> CreateStoreOption() => new("--store")
     {
-        Description = $"The data folder that holds the SQLite database (default: ./{DefaultStoreDirectory}).",
+        Description = $"The data folder that holds the SQLite database (default: ./{DefaultStoreDirectory}). 'ingest' creates it; 'status', 'query' and 'resume' exit with code 2 when it holds no store.",
         DefaultValueFactory = _ => new DirectoryInfo(DefaultStoreDirectory),
     };
 

@@ -11,6 +11,23 @@ internal static class RagHost
 {
     public const string DatabaseFileName = "rag.db";
 
+    /// <summary>
+    /// Writes an error and returns <see langword="false"/> when the data folder has no database, so that the
+    /// commands that only read or finish a store never create an empty one at a mistyped path.
+    /// </summary>
+    public static async Task<bool> CheckStoreExistsAsync(DirectoryInfo storeDirectory)
+    {
+        var databasePath = Path.Combine(storeDirectory.FullName, DatabaseFileName);
+        if (File.Exists(databasePath))
+        {
+            return true;
+        }
+
+        var reason = storeDirectory.Exists ? $"the folder has no {DatabaseFileName}" : "the folder does not exist";
+        await Console.Error.WriteLineAsync($"error: store not found at {storeDirectory.FullName}: {reason}. Create one with 'rag ingest --store {storeDirectory.FullName} PATH', or pass --store with the folder that holds {DatabaseFileName}.").ConfigureAwait(false);
+        return false;
+    }
+
     public static ServiceProvider Create(DirectoryInfo storeDirectory, bool verbose)
     {
         storeDirectory.Create();

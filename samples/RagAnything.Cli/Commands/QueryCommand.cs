@@ -60,6 +60,11 @@ internal static class QueryCommand
 
     private static async Task<int> RunAsync(DirectoryInfo storeDirectory, QueryRequest request, bool json, bool verbose, CancellationToken cancellationToken)
     {
+        if (!await RagHost.CheckStoreExistsAsync(storeDirectory).ConfigureAwait(false))
+        {
+            return ExitCodes.UsageError;
+        }
+
         await using var provider = RagHost.Create(storeDirectory, verbose);
         var rag = provider.GetRequiredService<IRagAnything>();
 

@@ -20,6 +20,11 @@ internal static class ResumeCommand
 
     private static async Task<int> RunAsync(DirectoryInfo storeDirectory, bool verbose, CancellationToken cancellationToken)
     {
+        if (!await RagHost.CheckStoreExistsAsync(storeDirectory).ConfigureAwait(false))
+        {
+            return ExitCodes.UsageError;
+        }
+
         await using var provider = RagHost.Create(storeDirectory, verbose);
         var rag = provider.GetRequiredService<IRagAnything>();
 

@@ -25,6 +25,11 @@ internal static class StatusCommand
 
     private static async Task<int> RunAsync(DirectoryInfo storeDirectory, bool json, CancellationToken cancellationToken)
     {
+        if (!await RagHost.CheckStoreExistsAsync(storeDirectory).ConfigureAwait(false))
+        {
+            return ExitCodes.UsageError;
+        }
+
         await using var provider = RagHost.Create(storeDirectory, verbose: false);
         var statuses = provider.GetRequiredService<IDocumentStatusStore>();
 
