@@ -8,7 +8,9 @@ Directory.CreateDirectory(dataDirectory);
 
 var rag = builder.Services.AddRagAnything(options => builder.Configuration.GetSection("RagAnything:Core").Bind(options))
     .AddDefaultParsers()
-    .AddOnnxEmbeddings();
+    .AddOnnxEmbeddings(onnx => builder.Configuration.GetSection("RagAnything:Onnx").Bind(onnx));
+
+builder.Services.Configure<RagAnything.Parsing.ParserLimitsOptions>(builder.Configuration.GetSection("RagAnything:ParserLimits"));
 
 // The chat model is optional. Without it, query results quote the cited chunks, and the knowledge graph comes
 // from the offline extractor. Setting RagAnything:ChatModel:Model turns it on.

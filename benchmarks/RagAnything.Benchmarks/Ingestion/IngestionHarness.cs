@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.ML.Tokenizers;
 using RagAnything.Embeddings.Onnx;
 using RagAnything.Ingestion;
@@ -19,7 +20,7 @@ namespace RagAnything.Benchmarks.Ingestion;
 /// <c>corpus</c> ingests the text and PDF files of the shared corpus and the evaluation documents, then embeds the
 /// same chunk texts with the raw model, and reports pipeline tokens per second over the model's own.
 /// <c>small</c> ingests generated 1–2 KB documents and reports documents per hour, status writes per document and
-/// the peak working set.
+/// the peak working set; with <c>--raw</c> it then embeds the same chunks with the raw fp32 and int8 models.
 /// </remarks>
 internal static class IngestionHarness
 {
@@ -30,11 +31,26 @@ internal static class IngestionHarness
         var scenario = args.Length > 0 ? args[0] : "corpus";
         var graph = ReadOption(args, "--graph", "off") == "on";
         var count = int.Parse(ReadOption(args, "--count", "2000"), CultureInfo.InvariantCulture);
+        var precisionName = ReadOption(args, "--precision", "fp32");
+        var compareRaw = args.Contains("--raw");
+
+        EmbeddingPrecision precision;
+        switch (precisionName)
+        {
+            case "fp32":
+                precision = EmbeddingPrecision.Float32;
+                break;
+            case "int8":
+                precision = EmbeddingPrecision.Int8;
+                break;
+            default:
+                return Usage();
+        }
 
         return scenario switch
         {
             "corpus" => await RunCorpusAsync(graph).ConfigureAwait(false),
-            "small" => await RunSmallAsync(count, graph).ConfigureAwait(false),
+            "small" => await RunSmallAsync(count, graph, precision, compareRaw).ConfigureAwait(false),
             _ => Usage(),
         };
     }
@@ -45,13 +61,16 @@ internal static class IngestionHarness
         var storeDirectory = Directory.CreateTempSubdirectory("rag-bench-");
         try
         {
-            await using var provider = CreateServices(storeDirectory.FullName, graph);
+            using var counters = new PipelineCounters();
+            var modelTime = new ModelTimeRecorder();
+            await using var provider = CreateServices(storeDirectory.FullName, graph, EmbeddingPrecision.Float32, modelTime);
             var rag = provider.GetRequiredService<IRagAnything>();
 
             // Load the model before timing, as a running service would have.
             await provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().GenerateAsync(["warm-up"]).ConfigureAwait(false);
 
             await using var sampler = new WorkingSetSampler();
+            var cpuBefore = ThreadCpuTimes.Read();
             var watch = Stopwatch.StartNew();
             var outcomes = new Dictionary<IngestOutcome, int>();
             await foreach (var result in rag.IngestFilesAsync(files).ConfigureAwait(false))
@@ -60,6 +79,8 @@ internal static class IngestionHarness
             }
 
             var pipelineSeconds = watch.Elapsed.TotalSeconds;
+            var modelBusySeconds = modelTime.Busy.TotalSeconds;
+            var cpu = ThreadCpuTimes.Read() - cpuBefore;
             var texts = await ReadChunkTextsAsync(provider.GetRequiredService<IKeyValueStore>()).ConfigureAwait(false);
             var tokenizer = provider.GetRequiredService<Tokenizer>();
             var tokens = texts.Sum(text => ModelTokens(tokenizer, text));
@@ -89,6 +110,17 @@ internal static class IngestionHarness
             Console.WriteLine($"| raw model tokens/s (best batch size) | {best:N0} |");
             Console.WriteLine($"| pipeline / raw model | {ratio:0.00} |");
             Console.WriteLine($"| peak working set | {sampler.PeakBytes / 1048576.0:N0} MiB |");
+            Console.WriteLine($"| model busy during the pipeline pass | {modelBusySeconds:0.0} s of {pipelineSeconds:0.0} s ({modelBusySeconds / pipelineSeconds:P0}, {modelTime.Calls:N0} calls) |");
+            if (cpu is { } used)
+            {
+                Console.WriteLine($"| CPU time during the pipeline pass: inference threads / other threads / OCR processes | {used.Model.TotalSeconds:0.0} s / {used.Other.TotalSeconds:0.0} s / {used.Children.TotalSeconds:0.0} s |");
+            }
+
+            foreach (var (stage, seconds) in counters.StageSeconds.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            {
+                Console.WriteLine($"| documents' time in stage {stage}, summed | {seconds:0.0} s |");
+            }
+
             return 0;
         }
         finally
@@ -97,13 +129,13 @@ internal static class IngestionHarness
         }
     }
 
-    private static async Task<int> RunSmallAsync(int count, bool graph)
+    private static async Task<int> RunSmallAsync(int count, bool graph, EmbeddingPrecision precision, bool compareRaw)
     {
         var storeDirectory = Directory.CreateTempSubdirectory("rag-bench-");
         try
         {
             using var counters = new PipelineCounters();
-            await using var provider = CreateServices(storeDirectory.FullName, graph);
+            await using var provider = CreateServices(storeDirectory.FullName, graph, precision);
             var rag = provider.GetRequiredService<IRagAnything>();
             await provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().GenerateAsync(["warm-up"]).ConfigureAwait(false);
             var documents = SmallDocumentGenerator.Generate(count).ToList();
@@ -132,6 +164,13 @@ internal static class IngestionHarness
             Console.WriteLine($"| embedding model calls | {counters.EmbeddingBatches:N0} ({(double)count / Math.Max(1, counters.EmbeddingBatches):0.0} documents per call) |");
             Console.WriteLine($"| status-store writes per document | {(double)statusWrites / count:0.000} |");
             Console.WriteLine($"| peak working set | {sampler.PeakBytes / 1048576.0:N0} MiB |");
+            Console.WriteLine($"| model precision | {precision} |");
+
+            if (compareRaw)
+            {
+                await CompareWithRawModelsAsync(provider, count, seconds).ConfigureAwait(false);
+            }
+
             return failed == 0 ? 0 : 1;
         }
         finally
@@ -140,10 +179,43 @@ internal static class IngestionHarness
         }
     }
 
-    private static ServiceProvider CreateServices(string storeDirectory, bool graph)
+    /// <summary>
+    /// Embeds the ingested chunk texts again with the raw fp32 and int8 models, one after the other in this process, and
+    /// prints the pipeline's documents per hour over each model's: how many documents per hour the model alone
+    /// would embed.
+    /// </summary>
+    private static async Task CompareWithRawModelsAsync(ServiceProvider provider, int count, double pipelineSeconds)
+    {
+        var texts = await ReadChunkTextsAsync(provider.GetRequiredService<IKeyValueStore>()).ConfigureAwait(false);
+        var pipelinePerHour = count / pipelineSeconds * 3600;
+
+        Console.WriteLine($"| chunks embedded by the raw models | {texts.Count:N0} |");
+        foreach (var rawPrecision in new[] { EmbeddingPrecision.Float32, EmbeddingPrecision.Int8 })
+        {
+            using var generator = new OnnxEmbeddingGenerator(new OnnxEmbeddingOptions { Precision = rawPrecision });
+            await generator.GenerateAsync(["warm-up"]).ConfigureAwait(false);
+
+            var watch = Stopwatch.StartNew();
+            await generator.GenerateAsync(texts).ConfigureAwait(false);
+            var rawPerHour = count / watch.Elapsed.TotalSeconds * 3600;
+
+            Console.WriteLine($"| raw {rawPrecision} model alone: {watch.Elapsed.TotalSeconds:0.0} s, documents per hour | {rawPerHour:N0} |");
+            Console.WriteLine($"| pipeline / raw {rawPrecision} model | {pipelinePerHour / rawPerHour:0.00} |");
+        }
+    }
+
+    private static ServiceProvider CreateServices(string storeDirectory, bool graph, EmbeddingPrecision precision, ModelTimeRecorder? modelTime = null)
     {
         var services = new ServiceCollection();
-        services.AddRagAnything(options => options.Ingestion.BuildKnowledgeGraph = graph).AddDefaultParsers().AddOnnxEmbeddings();
+        if (modelTime is not null)
+        {
+            services.AddLogging(logging => logging
+                .SetMinimumLevel(LogLevel.Warning)
+                .AddFilter("RagAnything.Embeddings.Onnx", LogLevel.Debug)
+                .AddProvider(modelTime));
+        }
+
+        services.AddRagAnything(options => options.Ingestion.BuildKnowledgeGraph = graph).AddDefaultParsers().AddOnnxEmbeddings(onnx => onnx.Precision = precision);
         services.AddRagAnythingSqliteStorage(sqlite => sqlite.DatabasePath = Path.Combine(storeDirectory, "bench.db"));
         return services.BuildServiceProvider();
     }
@@ -180,7 +252,7 @@ internal static class IngestionHarness
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: ingest corpus [--graph on|off] | ingest small [--count N] [--graph on|off]");
+        Console.Error.WriteLine("usage: ingest corpus [--graph on|off] | ingest small [--count N] [--graph on|off] [--precision fp32|int8] [--raw]");
         return 2;
     }
 }

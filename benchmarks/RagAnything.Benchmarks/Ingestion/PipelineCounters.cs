@@ -1,24 +1,26 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using RagAnything.Diagnostics;
 
 namespace RagAnything.Benchmarks.Ingestion;
 
 /// <summary>
-/// Reads the pipeline's published counters (status writes, embedding batches) through a <see cref="MeterListener"/>,
-/// the same way a monitoring tool would.
+/// Reads the pipeline's published counters (status writes, embedding batches) and per-stage durations through a
+/// <see cref="MeterListener"/>, the same way a monitoring tool would.
 /// </summary>
 internal sealed class PipelineCounters : IDisposable
 {
     private readonly MeterListener _listener = new();
     private long _statusWrites;
     private long _embeddingBatches;
+    private readonly ConcurrentDictionary<string, double> _stageSeconds = new(StringComparer.Ordinal);
 
     public PipelineCounters()
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
             if (instrument.Meter.Name == RagAnythingTelemetry.Name &&
-                instrument.Name is RagAnythingTelemetry.StatusWrites or RagAnythingTelemetry.EmbeddingBatches)
+                instrument.Name is RagAnythingTelemetry.StatusWrites or RagAnythingTelemetry.EmbeddingBatches or RagAnythingTelemetry.StageDuration)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -33,6 +35,16 @@ internal sealed class PipelineCounters : IDisposable
             else
             {
                 Interlocked.Exchange(ref _embeddingBatches, value);
+            }
+        });
+        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "stage" && tag.Value is string stage)
+                {
+                    _stageSeconds.AddOrUpdate(stage, value, (_, total) => total + value);
+                }
             }
         });
         _listener.Start();
@@ -55,6 +67,9 @@ internal sealed class PipelineCounters : IDisposable
             return Interlocked.Read(ref _embeddingBatches);
         }
     }
+
+    /// <summary>Gets the seconds that documents spent in each stage, summed over documents (waiting included).</summary>
+    public IReadOnlyDictionary<string, double> StageSeconds => new Dictionary<string, double>(_stageSeconds, StringComparer.Ordinal);
 
     public void Dispose() => _listener.Dispose();
 }
