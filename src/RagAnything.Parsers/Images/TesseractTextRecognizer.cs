@@ -80,6 +80,8 @@ public sealed partial class TesseractTextRecognizer : ITextRecognizer
                 "Install it (Debian: apt-get install tesseract-ocr) or set OcrOptions.TesseractPath to its full path.");
         }
 
+        ChildProcessPriority.TryLower(process);
+
         return await RunAsync(process, image, languages, cancellationToken).ConfigureAwait(false);
     }
 

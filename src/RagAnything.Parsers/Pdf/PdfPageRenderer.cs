@@ -54,6 +54,8 @@ internal sealed class PdfPageRenderer : IDisposable
             return (null, $"'{_options.PdftoppmPath}' could not be started ({exception.Message}); install poppler-utils or set PdfParserOptions.PdftoppmPath");
         }
 
+        ChildProcessPriority.TryLower(process);
+
         using var timeout = new CancellationTokenSource(_options.RenderTimeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var errors = process.StandardError.ReadToEndAsync(CancellationToken.None);
