@@ -4,7 +4,8 @@ namespace RagAnything.Storage.Sqlite;
 
 /// <summary>
 /// The in-memory search index of one vector collection: the normalised vectors back to back in one array,
-/// so that a search is a single sequential pass. Readers share a lock; writers take it exclusively.
+/// so that a search is one pass over contiguous memory, split across cores when the collection is large. Readers share a
+/// lock; writers take it exclusively.
 /// </summary>
 internal sealed class VectorIndex
 {
@@ -120,6 +121,8 @@ internal sealed class VectorIndex
         try
         {
             string[] owners = _documentIds;
+            // TopK may call the filter from several threads at once, which is safe because it only reads. This thread
+            // holds the read lock until TopK returns, so no writer changes the arrays while other cores scan them.
             Func<int, bool>? include = allowed is null ? null : slot => allowed.Contains(owners[slot]);
             IReadOnlyList<VectorSlotScore> best = VectorMath.TopK(_vectors, Info.Dimension, _count, normalizedQuery, topK, include);
 

@@ -8,7 +8,7 @@ namespace RagAnything.Storage.Vectors;
 /// </summary>
 /// <remarks>
 /// The vectors are expected to be L2-normalised by <see cref="Normalize"/>, so that cosine similarity
-/// is a plain dot product and a search is one sequential pass over memory.
+/// is a plain dot product and a search is one pass over memory.
 /// </remarks>
 public static class VectorMath
 {
@@ -44,24 +44,52 @@ public static class VectorMath
     /// <summary>
     /// Finds the <paramref name="topK"/> vectors with the highest dot product with <paramref name="query"/>.
     /// </summary>
+    /// <remarks>
+    /// Large arrays are split into contiguous blocks that are scanned on several cores and merged. Small ones are
+    /// scanned on the calling thread, because starting other threads would cost more than it saves. Both paths return
+    /// the same results in the same order.
+    /// </remarks>
     /// <param name="vectors">The vectors, <paramref name="dimension"/> floats each, stored back to back.</param>
     /// <param name="dimension">The length of each vector and of the query.</param>
     /// <param name="count">The number of vectors to scan from the start of <paramref name="vectors"/>.</param>
     /// <param name="query">The normalised query.</param>
     /// <param name="topK">The maximum number of results.</param>
-    /// <param name="include">Decides by slot whether a vector may be returned, or <see langword="null"/> to allow all.</param>
-    /// <returns>The best slots, highest score first; equal scores are ordered by slot.</returns>
+    /// <param name="include">
+    /// Decides by slot whether a vector may be returned, or <see langword="null"/> to allow all. On a parallel scan it
+    /// is called from several threads at once and not in slot order, so it must be safe for concurrent reads.
+    /// </param>
+    /// <param name="maxDegreeOfParallelism">
+    /// The maximum number of cores one scan may use, or -1 for all of them. 1 keeps the scan on the calling thread, which can serve
+    /// more queries per second when many run at once.
+    /// </param>
+    /// <returns>
+    /// The best slots, highest score first. Equal scores are ordered by slot, and where equal scores straddle the
+    /// cut-off the lower slots are kept.
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="dimension"/> is not positive, <paramref name="count"/> or <paramref name="topK"/> is negative,
+    /// <paramref name="vectors"/> holds fewer than <paramref name="count"/> vectors, or
+    /// <paramref name="maxDegreeOfParallelism"/> is 0 or less than -1.
+    /// </exception>
+    /// <exception cref="ArgumentException">The query's length differs from <paramref name="dimension"/>.</exception>
     public static IReadOnlyList<VectorSlotScore> TopK(
-        ReadOnlySpan<float> vectors,
+        ReadOnlyMemory<float> vectors,
         int dimension,
         int count,
         ReadOnlySpan<float> query,
         int topK,
-        Func<int, bool>? include = null)
+        Func<int, bool>? include = null,
+        int maxDegreeOfParallelism = -1)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfNegative(topK);
+        if (maxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "The value must be -1 (all cores) or at least 1.");
+        }
+
         if (query.Length != dimension)
         {
             throw new ArgumentException($"The query has {query.Length} elements but the vectors have {dimension}.", nameof(query));
@@ -77,38 +105,9 @@ public static class VectorMath
             return [];
         }
 
-        // A min-heap of the best k so far: its root is the score a new vector must beat,
-        // so each vector costs one dot product and, rarely, one O(log k) heap update.
-        var heap = new PriorityQueue<int, float>(Math.Min(topK, count) + 1);
-        for (int slot = 0; slot < count; slot++)
-        {
-            if (include is not null && !include(slot))
-            {
-                continue;
-            }
-
-            float score = TensorPrimitives.Dot(vectors.Slice(slot * dimension, dimension), query);
-            if (heap.Count < topK)
-            {
-                heap.Enqueue(slot, score);
-            }
-            else if (heap.TryPeek(out _, out float worst) && score > worst)
-            {
-                heap.DequeueEnqueue(slot, score);
-            }
-        }
-
-        var results = new VectorSlotScore[heap.Count];
-        for (int i = 0; heap.TryDequeue(out int slot, out float score); i++)
-        {
-            results[i] = new VectorSlotScore(slot, score);
-        }
-
-        Array.Sort(results, static (left, right) =>
-        {
-            int byScore = right.Score.CompareTo(left.Score);
-            return byScore != 0 ? byScore : left.Slot.CompareTo(right.Slot);
-        });
-        return results;
+        int blockCount = TopKScan.ChooseBlockCount(count, dimension, maxDegreeOfParallelism);
+        return blockCount > 1
+            ? TopKScan.Parallel(vectors, dimension, count, query, topK, include, blockCount, maxDegreeOfParallelism)
+            : TopKScan.Sequential(vectors.Span, dimension, count, query, topK, include);
     }
 }
