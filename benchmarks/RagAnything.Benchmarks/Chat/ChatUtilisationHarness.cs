@@ -15,8 +15,9 @@ namespace RagAnything.Benchmarks.Chat;
 /// </summary>
 /// <remarks>
 /// Arguments: <c>--docs N</c> (200), <c>--capacity C</c> (8), <c>--latency-ms L</c> (200), <c>--graph-workers W</c>
-/// and <c>--extractions E</c> (library defaults when absent). Two runs follow: without rejections, then with 10% of
-/// calls answered HTTP 429 with Retry-After 1 s during the first <c>--fault-seconds</c> (10) of the run.
+/// and <c>--extractions E</c> (library defaults when absent). Two runs follow: without rejections, then with a share of
+/// calls answered HTTP 429 with Retry-After 1 s during the first <c>--fault-seconds</c> (10) of the run. The share is
+/// <c>--rejection-rate R</c>, from 0 to 1 (0.1).
 /// <c>--trace</c> prints the model and scheduler state to standard error every 2 seconds.
 /// </remarks>
 internal static class ChatUtilisationHarness
@@ -30,6 +31,7 @@ internal static class ChatUtilisationHarness
             GraphWorkers: ReadOptionalInt(args, "--graph-workers"),
             Extractions: ReadOptionalInt(args, "--extractions"),
             FaultSeconds: ReadInt(args, "--fault-seconds", 10),
+            RejectionRate: ReadOptionalDouble(args, "--rejection-rate") ?? 0.10,
             Trace: args.Contains("--trace"));
 
         Console.WriteLine($"{settings.Documents} documents, model capacity {settings.Capacity}, latency {settings.Latency.TotalMilliseconds} ms, " +
@@ -39,7 +41,7 @@ internal static class ChatUtilisationHarness
         Console.WriteLine("|---|---|---|---|---|---|---|");
 
         var steady = await RunOnceAsync(settings, rejectionRate: 0).ConfigureAwait(false);
-        var faulty = await RunOnceAsync(settings, rejectionRate: 0.10).ConfigureAwait(false);
+        var faulty = await RunOnceAsync(settings, settings.RejectionRate).ConfigureAwait(false);
         return steady && faulty ? 0 : 1;
     }
 
@@ -68,7 +70,7 @@ internal static class ChatUtilisationHarness
         var seconds = watch.Elapsed.TotalSeconds;
         await sampler.DisposeAsync().ConfigureAwait(false);
 
-        var name = rejectionRate > 0 ? $"10% 429 for the first {settings.FaultSeconds} s" : "no rejections";
+        var name = rejectionRate > 0 ? $"{rejectionRate:0%} 429 for the first {settings.FaultSeconds} s" : "no rejections";
         Console.WriteLine($"| {name}, whole run | {processed} / {failed} | {model.Calls} ({model.Rejected}) | {seconds:0.0} s | {sampler.FullShare():0.00} | {sampler.MeanBusy():0.00} | {SchedulerLimit(provider)} |");
         var (from, to) = sampler.ActiveWindow();
         Console.WriteLine($"| {name}, from first to last call ({to - from:0.0} s) | | | | {sampler.FullShare(from, to):0.00} | {sampler.MeanBusy(from, to):0.00} | |");
@@ -114,5 +116,11 @@ internal static class ChatUtilisationHarness
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : null;
     }
 
-    private sealed record Settings(int Documents, int Capacity, TimeSpan Latency, int? GraphWorkers, int? Extractions, int FaultSeconds, bool Trace);
+    private static double? ReadOptionalDouble(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? double.Parse(args[index + 1], CultureInfo.InvariantCulture) : null;
+    }
+
+    private sealed record Settings(int Documents, int Capacity, TimeSpan Latency, int? GraphWorkers, int? Extractions, int FaultSeconds, double RejectionRate, bool Trace);
 }

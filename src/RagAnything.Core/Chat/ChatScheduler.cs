@@ -14,7 +14,8 @@ namespace RagAnything.Chat;
 /// The limit grows additively: by one after as many successes as the limit, while calls are waiting for a slot. It
 /// halves on a rate limit (HTTP 429), an overload (HTTP 503) or a timeout, once per round of calls, because the calls
 /// that were already running when the first one failed report the same overload. When the failure carries a
-/// <c>Retry-After</c> hint, no call starts before it has passed. Safe for concurrent use.
+/// <c>Retry-After</c> hint and the limit is at its lowest, the failed call's slot stays taken until the hint has
+/// passed, so with the default lowest limit of 1 no call starts before then. Safe for concurrent use.
 /// </remarks>
 internal sealed partial class ChatScheduler : IChatSchedulerStatus, IDisposable
 {
@@ -25,11 +26,10 @@ internal sealed partial class ChatScheduler : IChatSchedulerStatus, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Meter _meter;
+    private readonly HashSet<HeldSlot> _heldSlots = [];
     private int _limit;
     private int _successCredit;
     private long _round;
-    private DateTimeOffset _pausedUntil;
-    private ITimer? _resumeTimer;
 
     public ChatScheduler(IOptions<ChatSchedulerOptions> options, TimeProvider time, ILogger logger, IMeterFactory? meterFactory = null)
     {
@@ -103,7 +103,12 @@ internal sealed partial class ChatScheduler : IChatSchedulerStatus, IDisposable
     {
         lock (_gate)
         {
-            _resumeTimer?.Dispose();
+            foreach (var held in _heldSlots)
+            {
+                held.Timer?.Dispose();
+            }
+
+            _heldSlots.Clear();
         }
 
         _meter.Dispose();
@@ -187,9 +192,10 @@ internal sealed partial class ChatScheduler : IChatSchedulerStatus, IDisposable
                 Log.LimitHalved(_logger, _limit, exception.GetType().Name, ErrorClassifier.Classify(exception));
             }
 
-            if (hasHint)
+            // Above the lowest limit, halving is the response, and the retry pipeline delays the failed call by the hint.
+            if (hasHint && _limit == _options.MinConcurrency)
             {
-                Pause(retryAfter);
+                HoldSlot(retryAfter);
             }
         }
     }

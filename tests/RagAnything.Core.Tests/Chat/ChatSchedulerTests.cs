@@ -118,9 +118,28 @@ public sealed class ChatSchedulerTests
     }
 
     [Fact]
-    public async Task RetryAfter_DelaysNextStart()
+    public async Task RetryAfter_AboveLowestLimit_OthersStart()
     {
+        // Limit 4 halves to 2 on the rejection. The halving is the response, so both free slots take calls at once.
         using var harness = new SchedulerHarness(initial: 4);
+        var rejected = harness.Submit("rejected", ChatPriority.Ingest);
+        await rejected.Started;
+
+        await rejected.FailAsync(new RateLimitedException("Rate limited.", TimeSpan.FromSeconds(2)));
+        var first = harness.Submit("first", ChatPriority.Ingest);
+        var second = harness.Submit("second", ChatPriority.Ingest);
+
+        Assert.Equal(2, harness.Scheduler.Limit);
+        await first.Started.WaitAsync(TimeSpan.FromSeconds(5));
+        await second.Started.WaitAsync(TimeSpan.FromSeconds(5));
+        await first.CompleteAsync();
+        await second.CompleteAsync();
+    }
+
+    [Fact]
+    public async Task RetryAfter_AtLowestLimit_DelaysNextStart()
+    {
+        using var harness = new SchedulerHarness(initial: 2, min: 1);
         var first = harness.Submit("rejected", ChatPriority.Ingest);
         await first.Started;
 
@@ -128,6 +147,7 @@ public sealed class ChatSchedulerTests
         var next = harness.Submit("next", ChatPriority.Ingest);
         await Task.Delay(50);
 
+        Assert.Equal(1, harness.Scheduler.Limit);
         Assert.False(next.Started.IsCompleted, "A call started before the Retry-After time.");
 
         harness.Time.Advance(TimeSpan.FromMilliseconds(1900));
@@ -140,9 +160,35 @@ public sealed class ChatSchedulerTests
     }
 
     [Fact]
+    public async Task RetryAfter_EveryCallRejected_StopsAllStarts()
+    {
+        // Both calls ran in one round, so the limit halves once, to the lowest limit of 1, and each keeps its slot taken.
+        using var harness = new SchedulerHarness(initial: 2, min: 1);
+        var calls = Enumerable.Range(0, 2).Select(i => harness.Submit($"call{i}", ChatPriority.Ingest)).ToList();
+        await harness.WaitForStartsAsync(2);
+
+        foreach (var call in calls)
+        {
+            var exception = new HttpRequestException("Too many requests", null, HttpStatusCode.TooManyRequests);
+            exception.Data[RetryAfterHint.DataKey] = TimeSpan.FromSeconds(1);
+            await call.FailAsync(exception);
+        }
+
+        var next = harness.Submit("next", ChatPriority.Ingest);
+        await Task.Delay(50);
+
+        Assert.Equal(1, harness.Scheduler.Limit);
+        Assert.False(next.Started.IsCompleted, "A call started while every slot was held for a Retry-After.");
+
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        await next.Started.WaitAsync(TimeSpan.FromSeconds(5));
+        await next.CompleteAsync();
+    }
+
+    [Fact]
     public async Task RetryAfter_ReadFromHttpExceptionData()
     {
-        using var harness = new SchedulerHarness(initial: 4);
+        using var harness = new SchedulerHarness(initial: 2, min: 1);
         var first = harness.Submit("rejected", ChatPriority.Ingest);
         await first.Started;
         var exception = new HttpRequestException("Too many requests", null, HttpStatusCode.TooManyRequests);
