@@ -78,7 +78,7 @@ public sealed class Int8PrecisionTests(ModelFixture fixture, ITestOutputHelper o
         }
 
         string quantized = Assert.Single(Directory.GetFiles(int8Folder));
-        Assert.Matches(@"^[0-9a-f]{16}\.int8-v2-x[0-9a-f]{8}\.onnx$", Path.GetFileName(quantized));
+        Assert.Matches(@"^[0-9a-f]{16}\.int8-v3-x[0-9a-f]{8}\.onnx$", Path.GetFileName(quantized));
 
         // A later start that rewrote the file would stamp the current time over this one.
         var marker = new DateTime(2001, 2, 3, 4, 5, 6, DateTimeKind.Utc);

@@ -13,6 +13,12 @@ internal static partial class QuantizationLog
     [LoggerMessage(EventId = 6101, Level = LogLevel.Warning, Message = "The model has no MatMul with a constant 2-D float weight, so it was left unchanged.")]
     public static partial void NoEligibleMatMul(ILogger logger);
 
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Debug, Message = "Measured the channel maxima of {TensorCount} MatMul inputs on {SequenceCount} calibration sequences in {ElapsedMs} ms.")]
+    public static partial void ActivationsCalibrated(ILogger logger, int tensorCount, int sequenceCount, long elapsedMs);
+
+    [LoggerMessage(EventId = 6103, Level = LogLevel.Debug, Message = "Smoothed the input of {SmoothedCount} quantized MatMuls, kept outlier input channels of {OutlierSplitCount} in float, and folded {FoldedBiasCount} bias Adds.")]
+    public static partial void ActivationsTransformed(ILogger logger, int smoothedCount, int outlierSplitCount, int foldedBiasCount);
+
     [LoggerMessage(EventId = 6110, Level = LogLevel.Debug, Message = "Reusing the cached quantized model {CachedPath} for {SourcePath}.")]
     public static partial void CacheHit(ILogger logger, string cachedPath, string sourcePath);
 

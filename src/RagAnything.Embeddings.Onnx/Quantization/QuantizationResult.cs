@@ -29,7 +29,8 @@ public sealed class QuantizationResult
     public long FloatWeightBytes { get; }
 
     /// <summary>
-    /// Size in bytes of the int8 weights and float scales that replace <see cref="FloatWeightBytes"/>.
+    /// Size in bytes of the int8 weights and float scales that replace <see cref="FloatWeightBytes"/>, plus the float
+    /// smoothing multipliers and outlier weight rows when the options select those treatments.
     /// </summary>
     public long QuantizedWeightBytes { get; }
 }

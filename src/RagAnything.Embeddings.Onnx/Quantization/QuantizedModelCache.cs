@@ -9,8 +9,9 @@ namespace RagAnything.Embeddings.Onnx.Quantization;
 /// </summary>
 /// <remarks>
 /// A cache file is named <c>&lt;first 16 hex digits of the source SHA-256&gt;.int8-v&lt;<see cref="OnnxDynamicQuantizer.Version"/>&gt;.onnx</c>,
-/// with <c>-x&lt;8 hex digits&gt;</c> before <c>.onnx</c> when <see cref="QuantizationOptions.ExcludedNodes"/> is not empty,
-/// so a changed source model, exclusion list or quantizer version gets a new file. This class never deletes old files.
+/// with <c>-x&lt;8 hex digits of a hash of the settings&gt;</c> before <c>.onnx</c> when the <see cref="QuantizationOptions"/>
+/// differ from the defaults, so a changed source model, setting, calibration sequence or quantizer version gets a new
+/// file. This class never deletes old files.
 /// Files are written to a temporary name and then moved into place, so readers never see a partial model.
 /// Several threads or processes may call <c>GetOrCreate</c> for the same model at once: each may quantize,
 /// the first move wins and the others use its file.
@@ -36,15 +37,15 @@ public static class QuantizedModelCache
         GetOrCreate(sourceModelPath, cacheDirectory, new QuantizationOptions(), logger);
 
     /// <summary>
-    /// Returns the path of the int8 version of <paramref name="sourceModelPath"/> with the nodes named in
-    /// <paramref name="options"/> left in float, quantizing it and writing the cache file first if there is none.
+    /// Returns the path of the int8 version of <paramref name="sourceModelPath"/> quantized with <paramref name="options"/>,
+    /// quantizing it and writing the cache file first if there is none.
     /// </summary>
     /// <param name="sourceModelPath">Path of the float ONNX model.</param>
     /// <param name="cacheDirectory">Folder of the cache files, created if missing.</param>
-    /// <param name="options">The nodes to leave in float. They are part of the cache file name.</param>
+    /// <param name="options">The quantization settings. They are part of the cache file name.</param>
     /// <param name="logger">Receives cache hits, writes and quantization summaries, or <see langword="null"/> for no logging.</param>
     /// <returns>The full path of the quantized model. When the source has no eligible <c>MatMul</c>, the file is an unchanged copy.</returns>
-    /// <exception cref="ArgumentException">A path is <see langword="null"/> or empty.</exception>
+    /// <exception cref="ArgumentException">A path is <see langword="null"/> or empty, or a setting in <paramref name="options"/> is invalid.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="FileNotFoundException">The source model does not exist.</exception>
     /// <exception cref="InvalidDataException">The source is not an ONNX model, or a weight is malformed.</exception>
@@ -58,7 +59,7 @@ public static class QuantizedModelCache
         logger ??= NullLogger.Instance;
 
         OnnxDynamicQuantizer quantizer = new(options, logger);
-        string variant = GetVariantSuffix(quantizer.ExcludedNodes);
+        string variant = GetVariantSuffix(quantizer.SettingsKey);
 
         if (!File.Exists(sourceModelPath))
         {
@@ -102,16 +103,14 @@ public static class QuantizedModelCache
         return Path.GetFullPath(Path.Combine(cacheDirectory, $"{prefix}.int8-v{OnnxDynamicQuantizer.Version}{variant}.onnx"));
     }
 
-    private static string GetVariantSuffix(IReadOnlyList<string> excludedNodes)
+    private static string GetVariantSuffix(string settingsKey)
     {
-        if (excludedNodes.Count == 0)
+        if (settingsKey.Length == 0)
         {
             return string.Empty;
         }
 
-        // The names arrive sorted, and the length prefixes keep the text unambiguous whatever characters a name has.
-        string key = string.Concat(excludedNodes.Select(name => $"{name.Length}:{name}"));
-        byte[] hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
+        byte[] hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(settingsKey));
         return "-x" + Convert.ToHexStringLower(hash)[..8];
     }
 

@@ -4,7 +4,8 @@ using Onnx;
 namespace RagAnything.Embeddings.Onnx.Tests.Quantization;
 
 /// <summary>
-/// Turns a quantized model back into plain float MatMuls over the dequantized weights <c>q[k, n] × scale[n]</c>.
+/// Turns a quantized model back into plain float MatMuls over the dequantized weights <c>q[k, n] × scale[n]</c>, each
+/// followed by an Add when the bias was folded into the quantized node.
 /// Running it isolates the error of the weight quantization from ONNX Runtime's run-time activation quantization.
 /// </summary>
 internal static class DequantizedModel
@@ -24,7 +25,16 @@ internal static class DequantizedModel
 
             TensorProto weights = Dequantize(initializers[node.Input[1]], initializers[node.Input[2]], node.Input[1] + "_dequantized");
             model.Graph.Initializer.Add(weights);
-            model.Graph.Node[i] = TinyModels.Node("MatMul", node.Name, [node.Input[0], weights.Name], [.. node.Output]);
+            if (node.Input.Count < 5)
+            {
+                model.Graph.Node[i] = TinyModels.Node("MatMul", node.Name, [node.Input[0], weights.Name], [.. node.Output]);
+                continue;
+            }
+
+            // A folded bias becomes an Add again, right after the MatMul, so the node order stays topological.
+            string product = node.Output[0] + "_dequantized_product";
+            model.Graph.Node[i] = TinyModels.Node("MatMul", node.Name, [node.Input[0], weights.Name], [product]);
+            model.Graph.Node.Insert(i + 1, TinyModels.Node("Add", node.Name + "_bias", [product, node.Input[4]], [.. node.Output]));
         }
 
         return model.ToByteArray();

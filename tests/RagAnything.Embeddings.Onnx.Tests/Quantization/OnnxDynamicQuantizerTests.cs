@@ -21,15 +21,59 @@ public sealed class OnnxDynamicQuantizerTests
     }
 
     [Fact]
-    public void Quantize_BundledOptions_KeepsExcludedNodesFloat()
+    public void Quantize_BundledOptions_QuantizesEveryWeightMatMul()
+    {
+        ModelProto source = ModelProto.Parser.ParseFrom(MiniLmModel.ModelBytes);
+        ModelProto output = ModelProto.Parser.ParseFrom(MiniLmModel.BundledQuantized.Model.Span);
+        Dictionary<string, TensorProto> initializers = output.Graph.Initializer.ToDictionary(tensor => tensor.Name, StringComparer.Ordinal);
+        List<NodeProto> floatWeightNodes = output.Graph.Node.Where(node => node.OpType == "MatMul" && initializers.ContainsKey(node.Input[1])).ToList();
+
+        Assert.Equal(MiniLmModel.WeightMatMulCount, MiniLmModel.BundledQuantized.QuantizedMatMulCount);
+
+        // The only float weights left are the outlier rows of the six feed-forward output projections.
+        Assert.Equal(BundledModelQuantization.FeedForwardOutputNodes.Count, floatWeightNodes.Count);
+        Assert.All(floatWeightNodes, node => Assert.Equal([(long)QuantizationOptions.DefaultOutlierChannelCount, 384L], initializers[node.Input[1]].Dims));
+
+        // One smoothing Mul per layer for Q, K and V together, one for the feed-forward input and one for the output.
+        Assert.Equal(CountNodes(source, "Mul") + 18, CountNodes(output, "Mul"));
+        Assert.Equal(CountNodes(source, "Gather") + 6, CountNodes(output, "Gather"));
+    }
+
+    [Fact]
+    public void Quantize_BundledOptions_SmoothedWeightsStayFinite()
     {
         ModelProto output = ModelProto.Parser.ParseFrom(MiniLmModel.BundledQuantized.Model.Span);
-        HashSet<string> initializers = output.Graph.Initializer.Select(tensor => tensor.Name).ToHashSet(StringComparer.Ordinal);
-        List<NodeProto> floatWeightNodes = output.Graph.Node.Where(node => node.OpType == "MatMul" && initializers.Contains(node.Input[1])).ToList();
+        Dictionary<string, TensorProto> initializers = output.Graph.Initializer.ToDictionary(tensor => tensor.Name, StringComparer.Ordinal);
+        HashSet<string> quantizedInputs = output.Graph.Node.Where(node => node.OpType == "DynamicQuantizeMatMul").Select(node => node.Input[0]).ToHashSet(StringComparer.Ordinal);
+        List<NodeProto> smoothing = output.Graph.Node.Where(node => node.OpType == "Mul" && quantizedInputs.Contains(node.Output[0])).ToList();
 
-        Assert.Equal(MiniLmModel.WeightMatMulCount - 3, MiniLmModel.BundledQuantized.QuantizedMatMulCount);
-        Assert.Equal(BundledModelQuantization.FeedForwardOutputNodes, floatWeightNodes.Select(node => node.Name));
-        Assert.All(floatWeightNodes, node => Assert.Equal([1536L, 384L], output.Graph.Initializer.Single(tensor => tensor.Name == node.Input[1]).Dims));
+        Assert.Equal(18, smoothing.Count);
+        foreach (NodeProto node in smoothing)
+        {
+            TensorProto multipliers = initializers[node.Input[1]];
+            Assert.All(multipliers.FloatData, value => Assert.True(float.IsFinite(value) && value >= 0f, $"Multiplier {value} of {node.Name} is not a finite non-negative number."));
+        }
+    }
+
+    [Fact]
+    public void Quantize_MiniLm_FoldsEveryBiasAdd()
+    {
+        ModelProto source = ModelProto.Parser.ParseFrom(MiniLmModel.ModelBytes);
+        ModelProto output = ModelProto.Parser.ParseFrom(MiniLmModel.Quantized.Model.Span);
+
+        Assert.Equal(CountNodes(source, "Add") - MiniLmModel.WeightMatMulCount, CountNodes(output, "Add"));
+    }
+
+    [Fact]
+    public void Quantize_FoldBiasAddOff_KeepsAddNodes()
+    {
+        QuantizationOptions options = new() { FoldBiasAdd = false };
+
+        QuantizationResult result = new OnnxDynamicQuantizer(options).Quantize(MiniLmModel.ModelBytes);
+        ModelProto output = ModelProto.Parser.ParseFrom(result.Model.Span);
+
+        Assert.Equal(CountNodes(ModelProto.Parser.ParseFrom(MiniLmModel.ModelBytes), "Add"), CountNodes(output, "Add"));
+        Assert.All(output.Graph.Node.Where(node => node.OpType == "DynamicQuantizeMatMul"), node => Assert.Equal(3, node.Input.Count));
     }
 
     [Fact]
@@ -53,7 +97,10 @@ public sealed class OnnxDynamicQuantizerTests
         {
             TensorProto weights = initializers[node.Input[1]];
             TensorProto scales = initializers[node.Input[2]];
-            Assert.Equal(3, node.Input.Count);
+            TensorProto bias = initializers[node.Input[4]];
+            Assert.Equal(5, node.Input.Count);
+            Assert.Equal(string.Empty, node.Input[3]);
+            Assert.Equal([weights.Dims[1]], bias.Dims);
             Assert.Equal((int)TensorProto.Types.DataType.Int8, weights.DataType);
             Assert.Equal(weights.Dims[0] * weights.Dims[1], weights.RawData.Length);
             Assert.Equal((int)TensorProto.Types.DataType.Float, scales.DataType);
@@ -129,4 +176,6 @@ public sealed class OnnxDynamicQuantizerTests
     {
         Assert.Throws<InvalidDataException>(() => new OnnxDynamicQuantizer().Quantize(ReadOnlySpan<byte>.Empty));
     }
+
+    private static int CountNodes(ModelProto model, string opType) => model.Graph.Node.Count(node => node.OpType == opType);
 }

@@ -22,7 +22,7 @@ public sealed class QuantizedModelCacheTests
     }
 
     [Fact]
-    public void GetOrCreate_ExcludedNodes_WritesSeparateFile()
+    public void GetOrCreate_BundledOptions_WritesSeparateFile()
     {
         using TemporaryDirectory cache = new();
 
@@ -30,7 +30,7 @@ public sealed class QuantizedModelCacheTests
         string bundled = QuantizedModelCache.GetOrCreate(MiniLmModel.ModelPath, cache.Path, BundledModelQuantization.CreateOptions());
 
         Assert.NotEqual(all, bundled);
-        Assert.Matches(@"\.int8-v2-x[0-9a-f]{8}\.onnx$", bundled);
+        Assert.Matches(@"\.int8-v3-x[0-9a-f]{8}\.onnx$", bundled);
         Assert.Equal(MiniLmModel.BundledQuantized.Model.ToArray(), File.ReadAllBytes(bundled));
         Assert.Equal(2, Directory.GetFiles(cache.Path).Length);
     }
@@ -62,8 +62,8 @@ public sealed class QuantizedModelCacheTests
         QuantizedModelCache.GetOrCreate(source, cache.Path, logger);
         QuantizedModelCache.GetOrCreate(source, cache.Path, logger);
 
-        // 6100: model quantized, 6111: cache entry written, 6110: cache hit.
-        Assert.Equal([6100, 6111, 6110], logger.EventIds);
+        // 6100: model quantized, 6103: input treatment and bias folding summary, 6111: cache entry written, 6110: cache hit.
+        Assert.Equal([6100, 6103, 6111, 6110], logger.EventIds);
     }
 
     [Fact]
