@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RagAnything.Embeddings.Onnx;
+using RagAnything.Embeddings.Onnx.Quantization;
 using RagAnything.Ingestion;
 using RagAnything.Query;
 
@@ -23,12 +24,13 @@ internal static class RetrievalEvaluation
         var topK = ReadOption(args, "--top-k", 5);
         var modes = ReadModes(args);
         var precision = ParsePrecision(ReadOption(args, "--precision", "fp32"));
+        var int8Operator = ParseInt8Operator(ReadOption(args, "--int8-operator", "dynamic"));
         var evalDirectory = Path.Combine(RepositoryPaths.SharedDirectory, "eval");
         var storeDirectory = Directory.CreateTempSubdirectory("rag-eval-");
 
         try
         {
-            await using var provider = CreateServices(Path.Combine(storeDirectory.FullName, "eval.db"), precision);
+            await using var provider = CreateServices(Path.Combine(storeDirectory.FullName, "eval.db"), precision, int8Operator);
             var rag = provider.GetRequiredService<IRagAnything>();
 
             var ingestWatch = Stopwatch.StartNew();
@@ -47,7 +49,9 @@ internal static class RetrievalEvaluation
 
             var questions = LoadQuestions(Path.Combine(evalDirectory, "questions.jsonl"));
 
-            Console.WriteLine($"Embedding precision: {precision.ToString().ToLowerInvariant()}.");
+            Console.WriteLine(precision == EmbeddingPrecision.Int8
+                ? $"Embedding precision: int8 ({int8Operator?.ToString() ?? "bundled settings"})."
+                : $"Embedding precision: {precision.ToString().ToLowerInvariant()}.");
 
             // Every mode queries the same ingest, so the modes differ only in retrieval.
             foreach (var mode in modes)
@@ -103,10 +107,19 @@ internal static class RetrievalEvaluation
             .ToList();
     }
 
-    private static ServiceProvider CreateServices(string databasePath, EmbeddingPrecision precision)
+    private static ServiceProvider CreateServices(string databasePath, EmbeddingPrecision precision, QuantizedOperator? int8Operator)
     {
         var services = new ServiceCollection();
-        services.AddRagAnything(options => options.Ingestion.DocumentTimeout = DocumentTimeout).AddDefaultParsers().AddOnnxEmbeddings(onnx => onnx.Precision = precision);
+        services.AddRagAnything(options => options.Ingestion.DocumentTimeout = DocumentTimeout).AddDefaultParsers().AddOnnxEmbeddings(onnx =>
+        {
+            onnx.Precision = precision;
+
+            // The bundled settings belong to DynamicQuantizeMatMul. MatMulNBits needs no treatment of its inputs.
+            if (int8Operator == QuantizedOperator.MatMulNBits)
+            {
+                onnx.Quantization = new QuantizationOptions { Operator = QuantizedOperator.MatMulNBits };
+            }
+        });
         services.AddRagAnythingSqliteStorage(sqlite => sqlite.DatabasePath = databasePath);
         return services.BuildServiceProvider();
     }
@@ -144,6 +157,14 @@ internal static class RetrievalEvaluation
         "fp32" => EmbeddingPrecision.Float32,
         "int8" => EmbeddingPrecision.Int8,
         _ => throw new ArgumentException($"--precision is '{value}', but it must be fp32 or int8.", nameof(value)),
+    };
+
+    // "dynamic" keeps the generator's bundled DynamicQuantizeMatMul settings (null here), "nbits" selects MatMulNBits.
+    private static QuantizedOperator? ParseInt8Operator(string value) => value.ToLowerInvariant() switch
+    {
+        "dynamic" => null,
+        "nbits" => QuantizedOperator.MatMulNBits,
+        _ => throw new ArgumentException($"--int8-operator is '{value}', but it must be dynamic or nbits.", nameof(value)),
     };
 
     private static string Normalize(string text) => string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -3,7 +3,7 @@ using Onnx;
 namespace RagAnything.Embeddings.Onnx.Quantization;
 
 /// <summary>
-/// Replaces the weight <c>MatMul</c> nodes of one graph with <c>DynamicQuantizeMatMul</c>, adds their int8
+/// Replaces the weight <c>MatMul</c> nodes of one graph with <c>DynamicQuantizeMatMul</c> or <c>MatMulNBits</c>, adds their int8
 /// initializers and, where <see cref="QuantizationSettings"/> selects them, the smoothing <c>Mul</c>, the float
 /// outlier-channel product and the folded bias. Each distinct weight without a channel transform is quantized once, even when several
 /// nodes share it.
@@ -13,7 +13,9 @@ internal sealed class MatMulWeightRewriter
     /// <summary>Operator domain of ONNX Runtime's contrib operators.</summary>
     public const string MicrosoftDomain = "com.microsoft";
 
-    private const string OperatorName = "DynamicQuantizeMatMul";
+    // MatMulNBits computes with int8 activations, quantized per block of each row, only from accuracy level 4.
+    private const long Int8AccuracyLevel = 4;
+    private const long WeightBits = 8;
 
     private readonly GraphProto _graph;
     private readonly QuantizationSettings _settings;
@@ -44,7 +46,7 @@ internal sealed class MatMulWeightRewriter
     /// <summary>Number of rewritten nodes with input channels multiplied in float.</summary>
     public int OutlierSplitCount { get; private set; }
 
-    /// <summary>Number of bias <c>Add</c> nodes moved into <c>DynamicQuantizeMatMul</c>.</summary>
+    /// <summary>Number of bias <c>Add</c> nodes moved into the quantized nodes.</summary>
     public int FoldedBiasCount { get; private set; }
 
     /// <summary>Bytes of the distinct float weights quantized so far.</summary>
@@ -205,21 +207,27 @@ internal sealed class MatMulWeightRewriter
         TensorProto weight = _floatWeights[node.Input[1]];
         QuantizedWeightNames names = input.Transform is null ? GetOrAddSharedQuantizedWeight(weight) : AddQuantizedWeight(weight, input.Transform);
 
-        // Inputs follow the contrib schema: A, B, b_scale, b_zero_point, bias. The zero point is left empty because it
-        // is 0 for symmetric weights.
         NodeProto quantized = new()
         {
             Name = node.Name,
-            OpType = OperatorName,
+            OpType = _settings.Operator.ToString(),
             Domain = MicrosoftDomain,
             DocString = node.DocString,
         };
         quantized.Input.Add([input.Name, names.Values, names.Scales]);
+        if (_settings.Operator == QuantizedOperator.MatMulNBits)
+        {
+            AddNBitsAttributes(quantized, weight);
+        }
 
         string output = node.Output[0];
         if (biasAdd is not null)
         {
-            quantized.Input.Add([string.Empty, BiasAddFinder.BiasOf(biasAdd, output)]);
+            // DynamicQuantizeMatMul's inputs are A, B, b_scale, b_zero_point, bias, and MatMulNBits' are A, B, scales,
+            // zero_points, g_idx, bias. The skipped inputs stay empty: zero points are the defaults, 0 and 128.
+            int skipped = _settings.Operator == QuantizedOperator.MatMulNBits ? 2 : 1;
+            quantized.Input.Add(Enumerable.Repeat(string.Empty, skipped));
+            quantized.Input.Add(BiasAddFinder.BiasOf(biasAdd, output));
             output = biasAdd.Output[0];
         }
 
@@ -262,20 +270,42 @@ internal sealed class MatMulWeightRewriter
         int columns = checked((int)weight.Dims[1]);
         float[] values = FloatTensorReader.Read(weight);
         float[] quantizedInput = transform is null ? values : transform.TransformWeights(values, columns);
-        PerChannelInt8Weights quantized = PerChannelInt8Weights.Quantize(quantizedInput, rows, columns, weight.Name);
 
         QuantizedWeightNames names = new(AllocateName(weight.Name + "_int8"), AllocateName(weight.Name + "_scale"));
-        _graph.Initializer.Add(quantized.ToValuesTensor(names.Values, rows, columns));
-        _graph.Initializer.Add(quantized.ToScalesTensor(names.Scales));
+        if (_settings.Operator == QuantizedOperator.MatMulNBits)
+        {
+            BlockwiseInt8Weights quantized = BlockwiseInt8Weights.Quantize(quantizedInput, rows, columns, _settings.BlockSize, weight.Name);
+            _graph.Initializer.Add(quantized.ToValuesTensor(names.Values, columns, _settings.BlockSize));
+            _graph.Initializer.Add(quantized.ToScalesTensor(names.Scales));
+            QuantizedWeightBytes += quantized.ByteCount;
+        }
+        else
+        {
+            PerChannelInt8Weights quantized = PerChannelInt8Weights.Quantize(quantizedInput, rows, columns, weight.Name);
+            _graph.Initializer.Add(quantized.ToValuesTensor(names.Values, rows, columns));
+            _graph.Initializer.Add(quantized.ToScalesTensor(names.Scales));
+            QuantizedWeightBytes += quantized.ByteCount;
+        }
 
         if (_replacedWeights.Add(weight.Name))
         {
             FloatWeightBytes += (long)values.Length * sizeof(float);
         }
 
-        QuantizedWeightBytes += quantized.ByteCount;
         return names;
     }
+
+    private void AddNBitsAttributes(NodeProto node, TensorProto weight)
+    {
+        node.Attribute.Add(IntAttribute("K", weight.Dims[0]));
+        node.Attribute.Add(IntAttribute("N", weight.Dims[1]));
+        node.Attribute.Add(IntAttribute("bits", WeightBits));
+        node.Attribute.Add(IntAttribute("block_size", _settings.BlockSize));
+        node.Attribute.Add(IntAttribute("accuracy_level", Int8AccuracyLevel));
+    }
+
+    private static AttributeProto IntAttribute(string name, long value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
 
     private (float[] Values, int Columns) ReadWeight(string name, int expectedRows)
     {

@@ -18,6 +18,8 @@ namespace RagAnything.Embeddings.Onnx.Quantization;
 /// Only the main graph is rewritten, so <c>MatMul</c> nodes inside <c>If</c> or <c>Loop</c> bodies stay float.
 /// </para>
 /// <para>
+/// <see cref="QuantizationOptions.Operator"/> can select <c>com.microsoft.MatMulNBits</c> with 8-bit weights in blocks
+/// instead, which is more accurate and slower.
 /// When <see cref="QuantizationOptions"/> names smoothed or outlier-split nodes, <see cref="Quantize(ReadOnlySpan{byte})"/>
 /// first runs the float model with ONNX Runtime over the calibration sequences to measure their input channels.
 /// </para>
@@ -156,7 +158,7 @@ public sealed class OnnxDynamicQuantizer
             return;
         }
 
-        // DynamicQuantizeMatMul has existed since version 1 of the com.microsoft domain.
+        // DynamicQuantizeMatMul and MatMulNBits are both in version 1 of the com.microsoft domain.
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = MatMulWeightRewriter.MicrosoftDomain, Version = 1 });
     }
 }

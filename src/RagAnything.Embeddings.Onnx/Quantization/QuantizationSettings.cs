@@ -18,6 +18,8 @@ internal sealed class QuantizationSettings
         SmoothingAlpha = options.SmoothingAlpha;
         OutlierChannelCount = options.OutlierChannelCount;
         FoldBiasAdd = options.FoldBiasAdd;
+        Operator = options.Operator;
+        BlockSize = options.BlockSize;
         CalibrationSequences = [.. options.CalibrationSequences.Select(sequence => (IReadOnlyList<int>)[.. sequence])];
         CacheKey = BuildCacheKey();
     }
@@ -34,6 +36,10 @@ internal sealed class QuantizationSettings
 
     public bool FoldBiasAdd { get; }
 
+    public QuantizedOperator Operator { get; }
+
+    public int BlockSize { get; }
+
     public IReadOnlyList<IReadOnlyList<int>> CalibrationSequences { get; }
 
     /// <summary>
@@ -49,6 +55,16 @@ internal sealed class QuantizationSettings
         {
             throw new ArgumentException(
                 $"SmoothingAlpha is {options.SmoothingAlpha}, but it must be between 0 and 1.", nameof(options));
+        }
+
+        if (!Enum.IsDefined(options.Operator))
+        {
+            throw new ArgumentException($"Operator is {options.Operator}, which is not a defined QuantizedOperator value.", nameof(options));
+        }
+
+        if (options.BlockSize < 16 || !int.IsPow2(options.BlockSize))
+        {
+            throw new ArgumentException($"BlockSize is {options.BlockSize}, but it must be a power of 2 and at least 16.", nameof(options));
         }
 
         if (options.OutlierChannelCount < 1)
@@ -75,7 +91,8 @@ internal sealed class QuantizationSettings
 
     private string BuildCacheKey()
     {
-        bool isDefault = ExcludedNodes.Count == 0 && SmoothedNodes.Count == 0 && OutlierChannelNodes.Count == 0 && FoldBiasAdd;
+        bool isDefault = ExcludedNodes.Count == 0 && SmoothedNodes.Count == 0 && OutlierChannelNodes.Count == 0 && FoldBiasAdd
+            && Operator == QuantizedOperator.DynamicQuantizeMatMul;
         if (isDefault)
         {
             return string.Empty;
@@ -88,6 +105,11 @@ internal sealed class QuantizationSettings
         AppendNames(key, "s", SmoothedNodes);
         AppendNames(key, "o", OutlierChannelNodes);
         key.Append(CultureInfo.InvariantCulture, $"a{SmoothingAlpha:R};c{OutlierChannelCount};b{FoldBiasAdd};");
+        if (Operator != QuantizedOperator.DynamicQuantizeMatMul)
+        {
+            key.Append(CultureInfo.InvariantCulture, $"op{Operator};k{BlockSize};");
+        }
+
         key.Append("q").Append(HashSequences()).Append(';');
         return key.ToString();
     }

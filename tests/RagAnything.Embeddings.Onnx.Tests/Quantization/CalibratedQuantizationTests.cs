@@ -78,6 +78,44 @@ public sealed class CalibratedQuantizationTests
         Assert.Equal(3, output.Graph.Node.Single(node => node.OpType == "DynamicQuantizeMatMul").Input.Count);
     }
 
+    // Both block sizes split the 64 channels, so the block with the planted 200 is not the whole row.
+    [Theory]
+    [InlineData(16)]
+    [InlineData(32)]
+    public void Quantize_MatMulNBits_BeatsPerTensorScale(int blockSize)
+    {
+        byte[] model = BuildModel().ToByteArray();
+        QuantizationOptions options = new() { Operator = QuantizedOperator.MatMulNBits, BlockSize = blockSize };
+
+        QuantizationResult result = new OnnxDynamicQuantizer(options).Quantize(model);
+
+        ModelProto output = ModelProto.Parser.ParseFrom(result.Model.Span);
+        NodeProto quantized = Assert.Single(output.Graph.Node, node => node.OpType == "MatMulNBits");
+        Assert.Equal("com.microsoft", quantized.Domain);
+        Assert.Equal(["X", "W_int8", "W_scale", string.Empty, string.Empty, "B"], quantized.Input);
+        Assert.Equal([(long)Columns, (Hidden + blockSize - 1) / blockSize, blockSize], output.Graph.Initializer.Single(tensor => tensor.Name == "W_int8").Dims);
+
+        // A planted outlier only coarsens the activation block it sits in, so blocks beat one scale for the whole
+        // tensor without any calibration. The 200 still costs its own block some precision.
+        float[] expected = Run(model, Sequence);
+        double error = RelativeError(Run(result.Model.ToArray(), Sequence), expected);
+        double plainError = RelativeError(Run(new OnnxDynamicQuantizer().Quantize(model).Model.ToArray(), Sequence), expected);
+        Assert.True(error < 0.02, $"Relative error of MatMulNBits with blocks of {blockSize} is {error:F4}, expected below 0.02.");
+        Assert.True(error < plainError / 2, $"Relative error of MatMulNBits {error:F4} is not well below the {plainError:F4} of DynamicQuantizeMatMul.");
+    }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(48)]
+    public void Quantizer_InvalidBlockSize_Throws(int blockSize)
+    {
+        QuantizationOptions options = new() { Operator = QuantizedOperator.MatMulNBits, BlockSize = blockSize };
+
+        ArgumentException exception = Assert.Throws<ArgumentException>(() => new OnnxDynamicQuantizer(options));
+
+        Assert.Contains($"BlockSize is {blockSize}", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Quantizer_SmoothingWithoutCalibration_Throws()
     {
