@@ -39,7 +39,7 @@ internal sealed class UploadService(MultipartUploadReader reader, DocumentAdmiss
             return new UploadResponse(DocumentResponse.From(record), null, alreadyPresent);
         }
 
-        var outcome = await coordinator.QueueAsync(record, cancellationToken).ConfigureAwait(false);
+        var outcome = await coordinator.QueueAsync(record, unlessFinished: alreadyPresent, cancellationToken).ConfigureAwait(false);
         return new UploadResponse(DocumentResponse.From(record), outcome.Task?.Id, alreadyPresent, outcome.QueueFull);
     }
 

@@ -75,7 +75,7 @@ internal static class ProcessingEndpoints
             return ApiProblems.Conflict($"The original bytes of document {id} are not stored, so it cannot be processed again. Upload the file again.");
         }
 
-        var outcome = await coordinator.QueueAsync(record, cancellationToken).ConfigureAwait(false);
+        var outcome = await coordinator.QueueAsync(record, unlessFinished: false, cancellationToken).ConfigureAwait(false);
         if (outcome.Task is null)
         {
             return ApiProblems.QueueFull(context, options.Value.Tasks.RetryAfter, options.Value.Tasks.QueueCapacity);
@@ -125,7 +125,7 @@ internal static class ProcessingEndpoints
                 continue;
             }
 
-            var outcome = await coordinator.QueueAsync(record, cancellationToken).ConfigureAwait(false);
+            var outcome = await coordinator.QueueAsync(record, unlessFinished: false, cancellationToken).ConfigureAwait(false);
             items.Add(new ProcessBatchItem(id, outcome.Task is null ? "queueFull" : "queued", outcome.Task?.Id));
         }
 

@@ -7,4 +7,7 @@ namespace RagAnything.Hosting.Tasks;
 internal sealed record QueueOutcome(ProcessingTask? Task, bool QueueFull)
 {
     public static QueueOutcome Full { get; } = new(null, true);
+
+    /// <summary>Gets the outcome for a document that finished while the request was on its way, so no task was needed.</summary>
+    public static QueueOutcome AlreadyFinished { get; } = new(null, false);
 }

@@ -31,8 +31,34 @@ internal sealed class TaskCoordinator(IRagAnything rag, TaskStore store, ITaskQu
         }
     }
 
-    public async ValueTask<QueueOutcome> QueueAsync(DocumentStatusRecord document, CancellationToken cancellationToken)
+    /// <summary>Queues a task for <paramref name="document"/>, or returns the task already queued or running for it.</summary>
+    /// <param name="document">The document to process.</param>
+    /// <param name="unlessFinished">
+    /// When set, no task is created for a document whose stored status is already terminal. Uploads of bytes that are
+    /// already present set it: the document's own task may have finished after their record was read.
+    /// </param>
+    /// <param name="cancellationToken">Cancels storing the task.</param>
+    public async ValueTask<QueueOutcome> QueueAsync(DocumentStatusRecord document, bool unlessFinished, CancellationToken cancellationToken)
     {
+        if (unlessFinished)
+        {
+            lock (_gate)
+            {
+                if (_taskByDocument.TryGetValue(document.Id, out var runningId))
+                {
+                    return new QueueOutcome(_active[runningId].Snapshot, QueueFull: false);
+                }
+            }
+
+            // A task writes its document's terminal status before it leaves _taskByDocument, so once no task is
+            // listed above, a finished document shows as terminal here.
+            var current = await rag.GetDocumentAsync(document.Id, cancellationToken).ConfigureAwait(false);
+            if (current is { IsTerminal: true })
+            {
+                return QueueOutcome.AlreadyFinished;
+            }
+        }
+
         var now = time.GetUtcNow();
         var task = new ProcessingTask
         {
