@@ -215,7 +215,20 @@ internal static class IngestionHarness
                 .AddProvider(modelTime));
         }
 
-        services.AddRagAnything(options => options.Ingestion.BuildKnowledgeGraph = graph).AddDefaultParsers().AddOnnxEmbeddings(onnx => onnx.Precision = precision);
+        services.AddRagAnything(options =>
+            {
+                options.Ingestion.BuildKnowledgeGraph = graph;
+                if (Environment.GetEnvironmentVariable("RAG_BENCH_EMBEDDING_BATCH") is { } batch)
+                {
+                    options.Ingestion.EmbeddingBatchSize = int.Parse(batch, CultureInfo.InvariantCulture);
+                }
+
+                if (Environment.GetEnvironmentVariable("RAG_BENCH_EMBED_WORKERS") is { } workers)
+                {
+                    options.Ingestion.EmbedStageWorkers = int.Parse(workers, CultureInfo.InvariantCulture);
+                }
+            })
+            .AddDefaultParsers().AddOnnxEmbeddings(onnx => onnx.Precision = precision);
         services.AddRagAnythingSqliteStorage(sqlite => sqlite.DatabasePath = Path.Combine(storeDirectory, "bench.db"));
         return services.BuildServiceProvider();
     }
