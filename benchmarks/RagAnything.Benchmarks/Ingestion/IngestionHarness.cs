@@ -142,6 +142,7 @@ internal static class IngestionHarness
             var bytes = documents.Sum(document => (long)document.Content.Length);
 
             await using var sampler = new WorkingSetSampler();
+            var cpuBefore = ThreadCpuTimes.Read();
             var watch = Stopwatch.StartNew();
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = 128 };
             var processed = 0;
@@ -153,6 +154,7 @@ internal static class IngestionHarness
             }).ConfigureAwait(false);
 
             var seconds = watch.Elapsed.TotalSeconds;
+            var cpu = ThreadCpuTimes.Read() - cpuBefore;
             var statusWrites = counters.StatusWrites;
             Console.WriteLine();
             Console.WriteLine("| measure | value |");
@@ -165,6 +167,10 @@ internal static class IngestionHarness
             Console.WriteLine($"| status-store writes per document | {(double)statusWrites / count:0.000} |");
             Console.WriteLine($"| peak working set | {sampler.PeakBytes / 1048576.0:N0} MiB |");
             Console.WriteLine($"| model precision | {precision} |");
+            if (cpu is { } used)
+            {
+                Console.WriteLine($"| CPU time: inference threads / other threads | {used.Model.TotalSeconds:0.0} s / {used.Other.TotalSeconds:0.0} s |");
+            }
 
             if (compareRaw)
             {
