@@ -120,7 +120,22 @@ internal sealed partial class IngestionPipeline
 
         var result = ToResult(existing, IngestOutcome.AlreadyPresent, [], _time.GetElapsedTime(work.Started));
         Release(work);
-        return result;
+        return AsDuplicate(result, work.Record.SourceName);
+    }
+
+    /// <summary>
+    /// Reports a result that another name's run produced under the requesting name, with a warning that names the
+    /// document whose content it shares, so each file of a batch of identical files can be told apart.
+    /// </summary>
+    private static IngestResult AsDuplicate(IngestResult result, string sourceName)
+    {
+        if (string.Equals(result.SourceName, sourceName, StringComparison.Ordinal))
+        {
+            return result;
+        }
+
+        var note = $"The content of '{sourceName}' is identical to '{result.SourceName}' (document {result.DocumentId}), so it was stored once under that document.";
+        return result with { SourceName = sourceName, Warnings = [.. result.Warnings, note] };
     }
 
     private async Task<IngestResult> JoinRunningAsync(string documentId, string sourceName, CancellationToken cancellationToken)
@@ -131,12 +146,12 @@ internal sealed partial class IngestionPipeline
             var stored = await GetCurrentAsync(documentId, cancellationToken).ConfigureAwait(false);
             return stored is null
                 ? throw new InvalidOperationException($"Document {documentId} finished but has no status record.")
-                : ToResult(stored, stored.Status == DocumentProcessingStatus.Failed ? IngestOutcome.Failed : IngestOutcome.AlreadyPresent, [], TimeSpan.Zero);
+                : AsDuplicate(ToResult(stored, stored.Status == DocumentProcessingStatus.Failed ? IngestOutcome.Failed : IngestOutcome.AlreadyPresent, [], TimeSpan.Zero), sourceName);
         }
 
         var shared = await running.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         var outcome = shared.Outcome == IngestOutcome.Failed ? IngestOutcome.Failed : IngestOutcome.AlreadyPresent;
-        return shared with { Outcome = outcome, SourceName = sourceName };
+        return AsDuplicate(shared with { Outcome = outcome }, sourceName);
     }
 
     private async Task<IngestResult> ResumeFromOriginalAsync(DocumentStatusRecord record, CancellationToken cancellationToken)

@@ -46,6 +46,8 @@ public sealed class IngestionPipelineTests
         Assert.Equal(IngestOutcome.Processed, first.Outcome);
         Assert.Equal(IngestOutcome.AlreadyPresent, second.Outcome);
         Assert.Equal(first.DocumentId, second.DocumentId);
+        Assert.Equal("renamed-copy.txt", second.SourceName);
+        Assert.Contains(second.Warnings, warning => warning.Contains("'a.txt'", StringComparison.Ordinal));
         var counts = await services.GetRequiredService<IDocumentStatusStore>().GetCountsAsync();
         Assert.Equal(1, counts[DocumentProcessingStatus.Processed]);
     }
@@ -63,6 +65,9 @@ public sealed class IngestionPipelineTests
         Assert.Equal(9, results.Count(result => result.Outcome == IngestOutcome.AlreadyPresent));
         Assert.Single(results.Select(result => result.DocumentId).Distinct());
         Assert.Equal(1, generator.CallCount);
+
+        // Each copy is reported under its own name, so a caller can tell which file each result is for.
+        Assert.Equal(Enumerable.Range(0, 10).Select(index => $"copy-{index}.txt"), results.Select(result => result.SourceName));
     }
 
     [Fact]
