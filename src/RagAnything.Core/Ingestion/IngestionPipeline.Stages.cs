@@ -125,7 +125,7 @@ internal sealed partial class IngestionPipeline
 
     /// <summary>
     /// Reports a result that another name's run produced under the requesting name, with a warning that names the
-    /// document whose content it shares, so each file of a batch of identical files can be told apart.
+    /// document whose content it shares, so each file of a batch of identical files can be distinguished.
     /// </summary>
     private static IngestResult AsDuplicate(IngestResult result, string sourceName)
     {
