@@ -149,6 +149,11 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     }
 
     /// <summary>Releases the inference session unless the service container that created this generator owns it.</summary>
+    /// <remarks>
+    /// Calls still queued fail with <see cref="ObjectDisposedException"/>. Running calls are waited for: up to 30 seconds
+    /// for the one on the inference thread, then up to 30 more for short calls on callers' threads. The session is left
+    /// open when a call has not ended by then.
+    /// </remarks>
     public void Dispose()
     {
         if (_ownsResources)

@@ -17,7 +17,7 @@ public sealed class DuplicateUploadTests : ServerTestBase
     };
 
     [Fact]
-    public async Task Duplicate_upload_queues_no_task_when_one_finished_during_its_status_read()
+    public async Task Duplicate_upload_after_task_finished_queues_nothing()
     {
         var bytes = Encoding.UTF8.GetBytes("These bytes are uploaded twice while the first copy is processed.");
         using var stored = await Client.UploadAsync("report.txt", bytes, process: false);

@@ -5,8 +5,8 @@ using RagAnything.Storage.Documents;
 namespace RagAnything.Hosting.Tests.TestDoubles;
 
 /// <summary>
-/// Wraps the real <see cref="IRagAnything"/> so that, once armed, the task coordinator's next status read returns a
-/// status read before the test releases it, as a slow store read would.
+/// Wraps the real <see cref="IRagAnything"/> so that, once armed, the task coordinator's next status read is held
+/// until the test releases it and then returns the status as it was at the start, as a slow store read would.
 /// </summary>
 public class StaleStatusRagAnything : DispatchProxy
 {
