@@ -106,12 +106,19 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
         // Short requests, such as a query's text, run on the caller's thread at its priority and do not queue behind
         // ingestion batches. Everything else runs on the inference thread, which keeps thread-pool threads free.
-        if (IsShort(texts) && _resources.LoadedSession is not null)
+        if (IsShort(texts) && _resources.BeginCallerThreadCall() is { } session)
         {
-            return Generate(texts, cancellationToken);
+            try
+            {
+                return Generate(texts, session, cancellationToken);
+            }
+            finally
+            {
+                _resources.EndCallerThreadCall();
+            }
         }
 
-        return await _resources.InferenceThread.RunAsync(() => Generate(texts, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await _resources.InferenceThread.RunAsync(() => Generate(texts, session: null, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -142,6 +149,11 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     }
 
     /// <summary>Releases the inference session unless the service container that created this generator owns it.</summary>
+    /// <remarks>
+    /// Calls still queued fail with <see cref="ObjectDisposedException"/>. Running calls are waited for: up to 30 seconds
+    /// for the one on the inference thread, then up to 30 more for short calls on callers' threads. The session is left
+    /// open when a call has not ended by then.
+    /// </remarks>
     public void Dispose()
     {
         if (_ownsResources)
@@ -165,7 +177,8 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         return true;
     }
 
-    private GeneratedEmbeddings<Embedding<float>> Generate(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    // A null session is created or fetched on the inference thread, after tokenizing.
+    private GeneratedEmbeddings<Embedding<float>> Generate(IReadOnlyList<string> texts, OnnxModelSession? session, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
 
@@ -180,7 +193,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         var sequences = Tokenize(distinct.Texts);
         var batches = BatchPlanner.Plan(sequences.Select(sequence => sequence.Count).ToList(), _options.BatchSize, _options.MaxBatchTokens, _options.SortByLength);
 
-        var session = _resources.GetSession();
+        session ??= _resources.GetSession();
         var vectors = new float[sequences.Length][];
         var batch = new List<IReadOnlyList<int>>(_options.BatchSize);
 

@@ -86,6 +86,44 @@ public sealed class InferenceThreadTests(ModelFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task Dispose_DuringShortCalls_WaitsForThem()
+    {
+        var generator = new OnnxEmbeddingGenerator(fixture.CreateOptions());
+        await generator.GenerateAsync([LongText]);
+
+        // Short calls run on their callers' threads, outside the inference thread that disposal stops, so disposal
+        // must still not release the session under them.
+        using var started = new CountdownEvent(4);
+        var callers = Enumerable.Range(0, 4).Select(caller => Task.Factory.StartNew(
+            () =>
+            {
+                started.Signal();
+                for (int call = 0; ; call++)
+                {
+                    try
+                    {
+                        generator.GenerateAsync([$"Short question {caller}-{call} about revenue?"]).GetAwaiter().GetResult();
+                    }
+                    catch (ObjectDisposedException)
+                    {
+                        return call;
+                    }
+                }
+            },
+            TaskCreationOptions.LongRunning)).ToList();
+
+        started.Wait(TimeSpan.FromSeconds(30));
+        await Task.Delay(200);
+        generator.Dispose();
+
+        foreach (var caller in callers)
+        {
+            var exception = await Record.ExceptionAsync(() => caller.WaitAsync(TimeSpan.FromMinutes(1)));
+            Assert.Null(exception);
+        }
+    }
+
     [Theory]
     [InlineData(ThreadPriority.AboveNormal)]
     [InlineData(ThreadPriority.Highest)]

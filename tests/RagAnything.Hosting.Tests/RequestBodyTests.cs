@@ -83,6 +83,18 @@ public sealed class RequestBodyTests : ServerTestBase
     }
 
     [Theory]
+    [InlineData("query", "{\"query\": \"rivers\", \"history\": [null]}", "$.history[0]")]
+    [InlineData("query/data", "{\"query\": \"rivers\", \"documentIds\": [\"doc-a\", null]}", "$.documentIds[1]")]
+    [InlineData("documents/text", "{\"items\": [null]}", "$.items[0]")]
+    [InlineData("documents/process/batch", "{\"documentIds\": [null]}", "$.documentIds[0]")]
+    public async Task Null_list_element_is_400(string route, string body, string path)
+    {
+        var detail = await PostRejectedAsync(route, body);
+
+        Assert.True(detail.Contains($"The value at {path} is null", StringComparison.Ordinal), $"The detail does not name {path}: {detail}");
+    }
+
+    [Theory]
     [InlineData("text/plain", "'text/plain; charset=utf-8'")]
     [InlineData("application/x-www-form-urlencoded", "'application/x-www-form-urlencoded'")]
     [InlineData(null, "none")]

@@ -36,4 +36,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6010, Level = LogLevel.Warning, Message = "The ONNX inference thread was still running a batch {TimeoutSeconds} s after the generator was disposed, so its inference session is left open.")]
     public static partial void InferenceThreadStillRunning(ILogger logger, long timeoutSeconds);
+
+    [LoggerMessage(EventId = 6011, Level = LogLevel.Warning, Message = "A short embedding call was still running on its caller's thread {TimeoutSeconds} s after the generator was disposed, so its inference session is left open.")]
+    public static partial void CallerThreadCallsStillRunning(ILogger logger, long timeoutSeconds);
 }

@@ -17,6 +17,9 @@ internal sealed class OnnxModelResources : IDisposable
     // The int8 models live in their own folder of the cache, so the bundled model's folders stay as extracted.
     private const string QuantizedFolderName = "int8";
 
+    // Calls on callers' threads are short (a few milliseconds of model time), so this is a generous bound.
+    private static readonly TimeSpan CallerThreadCallsTimeout = TimeSpan.FromSeconds(30);
+
     private readonly OnnxEmbeddingOptions _options;
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
@@ -25,6 +28,11 @@ internal sealed class OnnxModelResources : IDisposable
     private OnnxModelSession? _session;
     private InferenceThread? _inferenceThread;
     private bool _disposed;
+
+    // Calls that run the session on their caller's thread, which disposal must wait for, because the inference thread
+    // it stops does not run them. Changed under _lock.
+    private int _callerThreadCalls;
+    private readonly ManualResetEventSlim _noCallerThreadCalls = new(initialState: true);
 
     public OnnxModelResources(OnnxEmbeddingOptions options, ILogger logger)
     {
@@ -127,6 +135,41 @@ internal sealed class OnnxModelResources : IDisposable
         }
     }
 
+    /// <summary>
+    /// Gets the session for a call on the caller's thread, if it exists, and keeps disposal from releasing it until
+    /// <see cref="EndCallerThreadCall"/>.
+    /// </summary>
+    /// <returns>The session, or <see langword="null"/> when it has not been created or these resources are disposed.</returns>
+    public OnnxModelSession? BeginCallerThreadCall()
+    {
+        lock (_lock)
+        {
+            if (_disposed || _session is null)
+            {
+                return null;
+            }
+
+            if (_callerThreadCalls++ == 0)
+            {
+                _noCallerThreadCalls.Reset();
+            }
+
+            return _session;
+        }
+    }
+
+    /// <summary>Ends a call that <see cref="BeginCallerThreadCall"/> returned a session for.</summary>
+    public void EndCallerThreadCall()
+    {
+        lock (_lock)
+        {
+            if (--_callerThreadCalls == 0)
+            {
+                _noCallerThreadCalls.Set();
+            }
+        }
+    }
+
     public void Dispose()
     {
         InferenceThread? inferenceThread;
@@ -141,14 +184,22 @@ internal sealed class OnnxModelResources : IDisposable
             inferenceThread = _inferenceThread;
         }
 
-        // The thread is stopped outside the lock, because the batch it may be running can need the lock.
+        // The thread is stopped outside the lock, because the batch it may be running can need the lock. Calls on
+        // callers' threads are waited for as well, because releasing the session under a running call ends the
+        // process in native code.
         bool idle = inferenceThread?.Stop() ?? true;
+        if (!_noCallerThreadCalls.Wait(CallerThreadCallsTimeout))
+        {
+            Log.CallerThreadCallsStillRunning(_logger, (long)CallerThreadCallsTimeout.TotalSeconds);
+            idle = false;
+        }
 
         lock (_lock)
         {
             if (idle)
             {
                 _session?.Dispose();
+                _noCallerThreadCalls.Dispose();
             }
 
             _session = null;

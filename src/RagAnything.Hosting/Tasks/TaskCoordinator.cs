@@ -19,6 +19,10 @@ internal sealed class TaskCoordinator(IRagAnything rag, TaskStore store, ITaskQu
     private readonly Dictionary<string, ActiveTask> _active = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _taskByDocument = new(StringComparer.Ordinal);
 
+    // The number of tasks that have left _taskByDocument, so QueueAsync can tell whether one finished while it read a
+    // document's status. Changed under _gate.
+    private long _finishedTasks;
+
     /// <summary>Gets the number of tasks running now.</summary>
     public int Running
     {
@@ -40,45 +44,51 @@ internal sealed class TaskCoordinator(IRagAnything rag, TaskStore store, ITaskQu
     /// <param name="cancellationToken">Cancels storing the task.</param>
     public async ValueTask<QueueOutcome> QueueAsync(DocumentStatusRecord document, bool unlessFinished, CancellationToken cancellationToken)
     {
-        if (unlessFinished)
+        ProcessingTask task;
+        while (true)
         {
-            lock (_gate)
+            long finishedBefore = 0;
+            if (unlessFinished)
             {
-                if (_taskByDocument.TryGetValue(document.Id, out var runningId))
+                lock (_gate)
                 {
-                    return new QueueOutcome(_active[runningId].Snapshot, QueueFull: false);
+                    if (_taskByDocument.TryGetValue(document.Id, out var runningId))
+                    {
+                        return new QueueOutcome(_active[runningId].Snapshot, QueueFull: false);
+                    }
+
+                    finishedBefore = _finishedTasks;
+                }
+
+                // A task writes its document's terminal status before it leaves _taskByDocument, so once no task is
+                // listed above, a finished document shows as terminal here.
+                var current = await rag.GetDocumentAsync(document.Id, cancellationToken).ConfigureAwait(false);
+                if (current is { IsTerminal: true })
+                {
+                    return QueueOutcome.AlreadyFinished;
                 }
             }
 
-            // A task writes its document's terminal status before it leaves _taskByDocument, so once no task is
-            // listed above, a finished document shows as terminal here.
-            var current = await rag.GetDocumentAsync(document.Id, cancellationToken).ConfigureAwait(false);
-            if (current is { IsTerminal: true })
+            task = CreateTask(document);
+
+            lock (_gate)
             {
-                return QueueOutcome.AlreadyFinished;
+                if (_taskByDocument.TryGetValue(document.Id, out var existingId))
+                {
+                    return new QueueOutcome(_active[existingId].Snapshot, QueueFull: false);
+                }
+
+                // A task that was queued after the check above and finished during the status read leaves that
+                // status stale, so the document is checked again.
+                if (unlessFinished && _finishedTasks != finishedBefore)
+                {
+                    continue;
+                }
+
+                _active.Add(task.Id, new ActiveTask(task));
+                _taskByDocument.Add(document.Id, task.Id);
+                break;
             }
-        }
-
-        var now = time.GetUtcNow();
-        var task = new ProcessingTask
-        {
-            Id = "task-" + Guid.CreateVersion7(now).ToString("N"),
-            DocumentId = document.Id,
-            DocumentName = document.SourceName,
-            Status = ProcessingTaskStatus.Queued,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-
-        lock (_gate)
-        {
-            if (_taskByDocument.TryGetValue(document.Id, out var existingId))
-            {
-                return new QueueOutcome(_active[existingId].Snapshot, QueueFull: false);
-            }
-
-            _active.Add(task.Id, new ActiveTask(task));
-            _taskByDocument.Add(document.Id, task.Id);
         }
 
         await store.SaveAsync(task, cancellationToken).ConfigureAwait(false);
@@ -263,6 +273,20 @@ internal sealed class TaskCoordinator(IRagAnything rag, TaskStore store, ITaskQu
         }
     }
 
+    private ProcessingTask CreateTask(DocumentStatusRecord document)
+    {
+        var now = time.GetUtcNow();
+        return new ProcessingTask
+        {
+            Id = "task-" + Guid.CreateVersion7(now).ToString("N"),
+            DocumentId = document.Id,
+            DocumentName = document.SourceName,
+            Status = ProcessingTaskStatus.Queued,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
     private void Forget(string taskId)
     {
         ActiveTask? removed;
@@ -274,6 +298,7 @@ internal sealed class TaskCoordinator(IRagAnything rag, TaskStore store, ITaskQu
             }
 
             _taskByDocument.Remove(removed.Snapshot.DocumentId);
+            _finishedTasks++;
         }
 
         removed.Dispose();

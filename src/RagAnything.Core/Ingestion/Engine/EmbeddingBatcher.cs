@@ -90,7 +90,7 @@ internal sealed class EmbeddingBatcher : IAsyncDisposable
         // Callers still waiting get an error instead of waiting forever for a loop that has stopped.
         while (_requests.Reader.TryRead(out var request))
         {
-            request.Completion.TrySetException(new ObjectDisposedException(nameof(EmbeddingBatcher), "The ingestion pipeline stopped before this text was embedded."));
+            request.Completion.TrySetException(CreateStoppedException());
         }
 
         _stopping.Dispose();
@@ -139,7 +139,7 @@ internal sealed class EmbeddingBatcher : IAsyncDisposable
                 }
 
                 var remaining = _delay - _time.GetElapsedTime(started);
-                if (remaining <= TimeSpan.Zero || !await WaitAsync(reader, remaining).ConfigureAwait(false))
+                if (remaining <= TimeSpan.Zero || !await WaitForBatchAsync(reader, remaining, batch).ConfigureAwait(false))
                 {
                     break;
                 }
@@ -167,6 +167,28 @@ internal sealed class EmbeddingBatcher : IAsyncDisposable
             _slots.Release();
         }
     }
+
+    // Requests already gathered are out of the channel, so the drain in DisposeAsync cannot reach them. When stopping
+    // cancels the wait they are failed here, or their callers would wait forever.
+    private async Task<bool> WaitForBatchAsync(ChannelReader<Request> reader, TimeSpan timeout, List<Request> batch)
+    {
+        try
+        {
+            return await WaitAsync(reader, timeout).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            foreach (var request in batch)
+            {
+                request.Completion.TrySetException(CreateStoppedException());
+            }
+
+            throw;
+        }
+    }
+
+    private static ObjectDisposedException CreateStoppedException() =>
+        new(nameof(EmbeddingBatcher), "The ingestion pipeline stopped before this text was embedded.");
 
     private async Task<bool> WaitAsync(ChannelReader<Request> reader, TimeSpan timeout)
     {

@@ -62,6 +62,11 @@ internal static class JsonRequestBody
             return (null, Reject(context, StatusCodes.Status400BadRequest, $"The request body is the JSON literal null, which is not valid for {endpoint}. Send a JSON object such as {example}."));
         }
 
+        if (JsonNullElements.FindFirst(body, typeInfo) is { } nullPath)
+        {
+            return (null, Reject(context, StatusCodes.Status400BadRequest, $"The value at {nullPath} is null, which is not valid for {endpoint}. Remove the element or replace it with a value, and send a JSON object such as {example}."));
+        }
+
         return (body, null);
     }
 
