@@ -209,8 +209,11 @@ internal sealed class TaskCoordinator(IRagAnything rag, TaskStore store, ITaskQu
                     active.Cancellation.Cancel();
                     running = active.Snapshot;
                 }
-                else
+                else if (active.Snapshot.Status == ProcessingTaskStatus.Queued)
                 {
+                    // Marked inside the lock, so a worker that dequeues the task before CompleteAsync below stores
+                    // the cancellation finds it no longer queued and does not start it.
+                    active.Snapshot = active.Snapshot with { Status = ProcessingTaskStatus.Cancelled };
                     queued = active;
                 }
             }
