@@ -124,6 +124,23 @@ public sealed class InferenceThreadTests(ModelFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task QueuedCall_Cancelled_CarriesCallerToken()
+    {
+        using var generator = new OnnxEmbeddingGenerator(fixture.CreateOptions(batchSize: 1));
+        var texts = Enumerable.Range(0, 20).Select(index => $"{LongText} Paragraph {index}.").ToList();
+        var first = generator.GenerateAsync(texts);
+
+        // The second call waits behind the first on the inference thread, so cancelling it ends its wait at once.
+        using var source = new CancellationTokenSource();
+        var second = generator.GenerateAsync(texts, cancellationToken: source.Token);
+        await source.CancelAsync();
+
+        var exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
+        Assert.Equal(source.Token, exception.CancellationToken);
+        Assert.Equal(texts.Count, (await first).Count);
+    }
+
     [Theory]
     [InlineData(ThreadPriority.AboveNormal)]
     [InlineData(ThreadPriority.Highest)]

@@ -130,7 +130,13 @@ internal sealed class InferenceThread : IDisposable
             _cancellationToken = cancellationToken;
 
             // The caller stops waiting at once; the thread skips the item when it gets to it.
-            _registration = cancellationToken.Register(static state => ((WorkItem<T>)state!)._completion.TrySetCanceled(), this);
+            _registration = cancellationToken.Register(
+                static state =>
+                {
+                    var item = (WorkItem<T>)state!;
+                    item._completion.TrySetCanceled(item._cancellationToken);
+                },
+                this);
         }
 
         public Task<T> Task => _completion.Task;

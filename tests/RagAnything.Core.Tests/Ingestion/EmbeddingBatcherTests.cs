@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using RagAnything.Core.Tests.TestDoubles;
 using RagAnything.Embeddings;
 using RagAnything.Ingestion.Engine;
@@ -37,12 +38,28 @@ public sealed class EmbeddingBatcherTests
         Assert.All(results, vectors => Assert.Equal(3, vectors.Count));
     }
 
-    private static EmbeddingBatcher CreateBatcher(TimeSpan delay)
+    [Fact]
+    public async Task PartialBatch_WaitsOnInjectedClock()
+    {
+        var clock = new FakeTimeProvider();
+        await using var batcher = CreateBatcher(delay: TimeSpan.FromSeconds(10), clock);
+
+        var embedding = batcher.EmbedAsync(["One text, far from a full batch."], CancellationToken.None);
+        await Task.Delay(300);
+        Assert.False(embedding.IsCompleted, "A partial batch should wait for the batch delay on the injected clock.");
+
+        clock.Advance(TimeSpan.FromSeconds(10));
+
+        var vectors = await embedding.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Single(vectors);
+    }
+
+    private static EmbeddingBatcher CreateBatcher(TimeSpan delay, TimeProvider? time = null)
     {
         var services = new ServiceCollection()
             .AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new HashingEmbeddingGenerator())
             .BuildServiceProvider();
         var embeddings = new EmbeddingService(services, new InMemoryVectorStore());
-        return new EmbeddingBatcher(embeddings, batchSize: 8, delay, concurrency: 2, TimeProvider.System);
+        return new EmbeddingBatcher(embeddings, batchSize: 8, delay, concurrency: 2, time ?? TimeProvider.System);
     }
 }

@@ -192,11 +192,12 @@ internal sealed class EmbeddingBatcher : IAsyncDisposable
 
     private async Task<bool> WaitAsync(ChannelReader<Request> reader, TimeSpan timeout)
     {
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        timeoutSource.CancelAfter(timeout);
+        // The timeout runs on the injected clock, so tests with a fake TimeProvider control it.
+        using var timeoutSource = new CancellationTokenSource(timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, timeoutSource.Token);
         try
         {
-            return await reader.WaitToReadAsync(timeoutSource.Token).ConfigureAwait(false);
+            return await reader.WaitToReadAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
         {
