@@ -30,7 +30,7 @@ namespace RagAnything.Embeddings.Onnx;
 /// <para>
 /// Calls of more than about 2,000 characters run one after another on a dedicated inference thread at
 /// <see cref="OnnxEmbeddingOptions.InferenceThreadPriority"/>, which also creates the session. Shorter calls, such as
-/// a query's text, run on the caller's thread once the session exists, so they never wait behind ingestion batches.
+/// a query's text, run on the caller's thread once the session exists, so they do not queue behind ingestion batches.
 /// </para>
 /// </remarks>
 public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
