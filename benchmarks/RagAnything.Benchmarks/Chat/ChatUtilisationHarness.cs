@@ -16,7 +16,7 @@ namespace RagAnything.Benchmarks.Chat;
 /// <remarks>
 /// Arguments: <c>--docs N</c> (200), <c>--capacity C</c> (8), <c>--latency-ms L</c> (200), <c>--graph-workers W</c>
 /// and <c>--extractions E</c> (library defaults when absent). Two runs follow: without rejections, then with a share of
-/// calls answered HTTP 429 with Retry-After 1 s during the first <c>--fault-seconds</c> (10) of the run. The share is
+/// calls rejected with HTTP 429 and Retry-After 1 s during the first <c>--fault-seconds</c> (10) of the run. The share is
 /// <c>--rejection-rate R</c>, from 0 to 1 (0.1).
 /// <c>--trace</c> prints the model and scheduler state to standard error every 2 seconds.
 /// </remarks>

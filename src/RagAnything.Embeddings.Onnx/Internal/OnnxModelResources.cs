@@ -113,6 +113,8 @@ internal sealed class OnnxModelResources : IDisposable
             return session;
         }
 
+        // The generator only asks from the inference thread. Other callers, such as benchmarks, wait for the
+        // creation there, which is safe because the inference thread never waits on a caller.
         var inferenceThread = InferenceThread;
         if (!inferenceThread.IsCurrentThread)
         {

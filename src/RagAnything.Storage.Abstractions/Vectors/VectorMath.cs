@@ -68,7 +68,7 @@ public static class VectorMath
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="dimension"/> is not positive, <paramref name="count"/> or <paramref name="topK"/> is negative,
-    /// <paramref name="vectors"/> holds fewer than <paramref name="count"/> vectors, or
+    /// <paramref name="vectors"/> contains fewer than <paramref name="count"/> vectors, or
     /// <paramref name="maxDegreeOfParallelism"/> is 0 or less than -1.
     /// </exception>
     /// <exception cref="ArgumentException">The query's length differs from <paramref name="dimension"/>.</exception>
@@ -97,7 +97,7 @@ public static class VectorMath
 
         if ((long)count * dimension > vectors.Length)
         {
-            throw new ArgumentOutOfRangeException(nameof(count), count, "The array holds fewer vectors than the count.");
+            throw new ArgumentOutOfRangeException(nameof(count), count, "The array contains fewer vectors than the count. Pass the number of vectors it contains.");
         }
 
         if (topK == 0 || count == 0)
