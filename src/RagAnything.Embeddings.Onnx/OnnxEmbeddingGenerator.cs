@@ -118,7 +118,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             }
         }
 
-        return await _resources.InferenceThread.RunAsync(() => Generate(texts, session: null, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await GenerateOnInferenceThreadsAsync(texts, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -177,11 +177,52 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         return true;
     }
 
-    // A null session is created or fetched on the inference thread, after tokenizing.
-    private GeneratedEmbeddings<Embedding<float>> Generate(IReadOnlyList<string> texts, OnnxModelSession? session, CancellationToken cancellationToken)
+    // Runs the whole call on the caller's thread.
+    private GeneratedEmbeddings<Embedding<float>> Generate(IReadOnlyList<string> texts, OnnxModelSession session, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
+        var plan = Prepare(texts, session);
 
+        foreach (int[] indexes in plan.Batches)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            plan.Run(indexes);
+        }
+
+        return Finish(plan, started);
+    }
+
+    // Spreads the call's batches over the inference threads, so one large call uses every thread.
+    private async Task<GeneratedEmbeddings<Embedding<float>>> GenerateOnInferenceThreadsAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        long started = Stopwatch.GetTimestamp();
+        var threads = _resources.InferenceThreads;
+
+        // Tokenizing runs on an inference thread too, to keep thread-pool threads free, and the session is created
+        // there on first use.
+        var plan = await threads.RunAsync(() => Prepare(texts, _resources.GetSession()), cancellationToken).ConfigureAwait(false);
+
+        if (plan.Batches.Count == 1)
+        {
+            await threads.RunAsync(() => plan.Run(plan.Batches[0]), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var runs = new Task[plan.Batches.Count];
+            for (int index = 0; index < runs.Length; index++)
+            {
+                int[] indexes = plan.Batches[index];
+                runs[index] = threads.RunAsync(() => plan.Run(indexes), cancellationToken);
+            }
+
+            await Task.WhenAll(runs).ConfigureAwait(false);
+        }
+
+        return Finish(plan, started);
+    }
+
+    private CallPlan Prepare(IReadOnlyList<string> texts, OnnxModelSession session)
+    {
         // Chunks repeat (boilerplate headers, table cells), and a repeated text gives the same vector, so each
         // distinct text is run once and its vector copied to every position that has it.
         var distinct = DistinctTexts.Find(texts);
@@ -192,36 +233,19 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
         var sequences = Tokenize(distinct.Texts);
         var batches = BatchPlanner.Plan(sequences.Select(sequence => sequence.Count).ToList(), _options.BatchSize, _options.MaxBatchTokens, _options.SortByLength);
+        return new CallPlan(session, sequences, distinct.IndexOfInput, batches);
+    }
 
-        session ??= _resources.GetSession();
-        var vectors = new float[sequences.Length][];
-        var batch = new List<IReadOnlyList<int>>(_options.BatchSize);
-
-        foreach (int[] indexes in batches)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-
-            batch.Clear();
-            foreach (int index in indexes)
-            {
-                batch.Add(sequences[index]);
-            }
-
-            float[][] batchVectors = session.Embed(batch);
-            for (int position = 0; position < indexes.Length; position++)
-            {
-                vectors[indexes[position]] = batchVectors[position];
-            }
-        }
-
+    private GeneratedEmbeddings<Embedding<float>> Finish(CallPlan plan, long started)
+    {
         long tokenCount = 0;
-        foreach (int distinctIndex in distinct.IndexOfInput)
+        foreach (int distinctIndex in plan.IndexOfInput)
         {
-            tokenCount += sequences[distinctIndex].Count;
+            tokenCount += plan.Sequences[distinctIndex].Count;
         }
 
-        Log.InputsEmbedded(_logger, texts.Count, tokenCount, batches.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return ToResult(vectors, distinct.IndexOfInput, tokenCount);
+        Log.InputsEmbedded(_logger, plan.IndexOfInput.Length, tokenCount, plan.Batches.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return ToResult(plan.Vectors, plan.IndexOfInput, tokenCount);
     }
 
     private IReadOnlyList<int>[] Tokenize(IReadOnlyList<string> texts)

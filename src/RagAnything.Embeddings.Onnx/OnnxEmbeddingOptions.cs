@@ -34,14 +34,23 @@ public sealed class OnnxEmbeddingOptions
     public const int MaxBatchSize = 1024;
 
     /// <summary>
-    /// The default of <see cref="MaxBatchTokens"/>: 32 inputs of 256 tokens, the largest batch the defaults of
-    /// <see cref="BatchSize"/> and <see cref="MaxSequenceLength"/> allow, so the limit only closes batches early when
-    /// those are raised. It bounds the hidden-state output to 8192 × 384 floats (12.6 MB) for all-MiniLM-L6-v2.
+    /// The default of <see cref="MaxBatchTokens"/>: one input of the default <see cref="MaxSequenceLength"/>, or several
+    /// short ones. Small runs keep a run's activations in the processor caches; on the reference machine a budget of
+    /// 256 tokens embedded a mixed set of texts 1.1 times as fast as 512 and 1.5 times as fast as batches of 32.
+    /// Raise it, with <see cref="BatchSize"/>, on a GPU.
     /// </summary>
-    public const int DefaultMaxBatchTokens = 8192;
+    public const int DefaultMaxBatchTokens = 256;
 
     /// <summary>The suffix appended to the model id when <see cref="Precision"/> selects <see cref="EmbeddingPrecision.Int8"/>.</summary>
     public const string Int8ModelIdSuffix = "-int8";
+
+    /// <summary>
+    /// The default of <see cref="IntraOpThreads"/>. An intra-op thread pool synchronises its threads after every
+    /// operator, and the operators of a small batch take only microseconds to a few milliseconds, so the threads
+    /// wait more than they compute. On the reference machine (2 cores) two single-threaded runs side by side embedded
+    /// a mixed set of 700 texts 1.35 (fp32) to 1.55 (int8) times as fast as one run on two intra-op threads.
+    /// </summary>
+    public const int DefaultIntraOpThreads = 1;
 
     /// <summary>
     /// The default of <see cref="InterOpThreads"/>: a BERT encoder is a chain of operators with no independent
@@ -131,8 +140,8 @@ public sealed class OnnxEmbeddingOptions
 
     /// <summary>Gets or sets the maximum number of padded tokens in one model run.</summary>
     /// <value>
-    /// The default is <see cref="DefaultMaxBatchTokens"/> (8192). A batch closes before the input whose addition would
-    /// make inputs × longest input exceed it. It must be at least <see cref="MaxSequenceLength"/>, so every input fits.
+    /// The default is <see cref="DefaultMaxBatchTokens"/> (256). A batch closes before the input whose addition would
+    /// make inputs × longest input exceed it. An input longer than the limit runs in a batch of its own.
     /// </value>
     public int MaxBatchTokens { get; set; } = DefaultMaxBatchTokens;
 
@@ -145,10 +154,18 @@ public sealed class OnnxEmbeddingOptions
 
     /// <summary>Gets or sets the number of threads the ONNX runtime uses inside one model run.</summary>
     /// <value>
-    /// The default is <see cref="Environment.ProcessorCount"/>, because one batch is the unit of work and it should
-    /// use the whole machine. Lower it when several generators or other CPU-bound stages run at the same time.
+    /// The default is <see cref="DefaultIntraOpThreads"/> (1): <see cref="InferenceThreads"/> runs batches side by
+    /// side instead, which uses the cores better than splitting each small batch. Raise it, and lower
+    /// <see cref="InferenceThreads"/>, when calls are few and latency matters more than throughput.
     /// </value>
-    public int IntraOpThreads { get; set; } = Environment.ProcessorCount;
+    public int IntraOpThreads { get; set; } = DefaultIntraOpThreads;
+
+    /// <summary>Gets or sets the number of dedicated threads that run model batches, each with its own run.</summary>
+    /// <value>
+    /// The default is <see cref="Environment.ProcessorCount"/>, so ingestion keeps every core busy. The batches of one
+    /// call are spread over all of them. Lower it to leave cores to other work of the process.
+    /// </value>
+    public int InferenceThreads { get; set; } = Environment.ProcessorCount;
 
     /// <summary>Gets or sets the number of threads the ONNX runtime uses to run independent operators in parallel.</summary>
     /// <value>The default is <see cref="DefaultInterOpThreads"/> (1).</value>

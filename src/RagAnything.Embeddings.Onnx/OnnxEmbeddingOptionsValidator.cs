@@ -25,14 +25,19 @@ internal sealed class OnnxEmbeddingOptionsValidator : IValidateOptions<OnnxEmbed
             failures.Add($"BatchSize is {options.BatchSize}, but it must be from 1 to {OnnxEmbeddingOptions.MaxBatchSize}.");
         }
 
-        if (options.MaxBatchTokens < options.MaxSequenceLength)
+        if (options.MaxBatchTokens < OnnxEmbeddingOptions.MinSequenceLength)
         {
-            failures.Add($"MaxBatchTokens is {options.MaxBatchTokens}, but it must be at least MaxSequenceLength ({options.MaxSequenceLength}) so that every input fits in a batch.");
+            failures.Add($"MaxBatchTokens is {options.MaxBatchTokens}, but it must be at least {OnnxEmbeddingOptions.MinSequenceLength}, the length of the shortest input.");
         }
 
         if (options.IntraOpThreads < 1)
         {
             failures.Add($"IntraOpThreads is {options.IntraOpThreads}, but it must be at least 1.");
+        }
+
+        if (options.InferenceThreads < 1)
+        {
+            failures.Add($"InferenceThreads is {options.InferenceThreads}, but it must be at least 1.");
         }
 
         if (options.InterOpThreads < 1)

@@ -19,7 +19,7 @@ public sealed class ModelFixture : IDisposable
 
     /// <summary>Creates options over this fixture's cache folder, so further generators reuse its extraction.</summary>
     public OnnxEmbeddingOptions CreateOptions(int batchSize = OnnxEmbeddingOptions.DefaultBatchSize, EmbeddingPrecision precision = EmbeddingPrecision.Float32) =>
-        new() { CacheDirectory = _cache.Path, BatchSize = batchSize, IntraOpThreads = 2, Precision = precision };
+        new() { CacheDirectory = _cache.Path, BatchSize = batchSize, Precision = precision };
 
     public void Dispose()
     {

@@ -24,6 +24,7 @@ public sealed class OnnxEmbeddingOptionsValidatorTests
     [Theory]
     [InlineData(nameof(OnnxEmbeddingOptions.MaxSequenceLength), "MaxSequenceLength is 2")]
     [InlineData(nameof(OnnxEmbeddingOptions.IntraOpThreads), "IntraOpThreads is 0")]
+    [InlineData(nameof(OnnxEmbeddingOptions.InferenceThreads), "InferenceThreads is 0")]
     [InlineData(nameof(OnnxEmbeddingOptions.BatchSize), "BatchSize is 1025")]
     [InlineData(nameof(OnnxEmbeddingOptions.CacheDirectory), "CacheDirectory is ' '")]
     public void Validate_OutOfRange_NamesSettingAndValue(string setting, string expectedMessage)
@@ -36,6 +37,9 @@ public sealed class OnnxEmbeddingOptionsValidatorTests
                 break;
             case nameof(OnnxEmbeddingOptions.IntraOpThreads):
                 options.IntraOpThreads = 0;
+                break;
+            case nameof(OnnxEmbeddingOptions.InferenceThreads):
+                options.InferenceThreads = 0;
                 break;
             case nameof(OnnxEmbeddingOptions.BatchSize):
                 options.BatchSize = 1025;
@@ -51,7 +55,7 @@ public sealed class OnnxEmbeddingOptionsValidatorTests
     }
 
     [Theory]
-    [InlineData(nameof(OnnxEmbeddingOptions.MaxBatchTokens), "MaxBatchTokens is 255")]
+    [InlineData(nameof(OnnxEmbeddingOptions.MaxBatchTokens), "MaxBatchTokens is 2")]
     [InlineData(nameof(OnnxEmbeddingOptions.InterOpThreads), "InterOpThreads is 0")]
     [InlineData(nameof(OnnxEmbeddingOptions.CudaDeviceId), "CudaDeviceId is -1")]
     [InlineData(nameof(OnnxEmbeddingOptions.Precision), "Precision is 7")]
@@ -61,7 +65,7 @@ public sealed class OnnxEmbeddingOptionsValidatorTests
         switch (setting)
         {
             case nameof(OnnxEmbeddingOptions.MaxBatchTokens):
-                options.MaxBatchTokens = OnnxEmbeddingOptions.DefaultMaxSequenceLength - 1;
+                options.MaxBatchTokens = OnnxEmbeddingOptions.MinSequenceLength - 1;
                 break;
             case nameof(OnnxEmbeddingOptions.InterOpThreads):
                 options.InterOpThreads = 0;

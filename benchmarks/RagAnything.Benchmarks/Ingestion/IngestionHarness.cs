@@ -89,16 +89,11 @@ internal static class IngestionHarness
             Console.WriteLine($"Pipeline: {pipelineSeconds:0.0} s, {tokens / pipelineSeconds:N0} tokens/s, peak working set {sampler.PeakBytes / 1048576.0:N0} MiB (graph {(graph ? "on" : "off")}).");
 
             var best = 0.0;
-            foreach (var batchSize in new[] { 32, 64 })
+            foreach (var (layout, options) in RawModelLayouts(EmbeddingPrecision.Float32))
             {
-                using var generator = new OnnxEmbeddingGenerator(new OnnxEmbeddingOptions { BatchSize = batchSize });
-                await generator.GenerateAsync(["warm-up"]).ConfigureAwait(false);
-
-                var rawWatch = Stopwatch.StartNew();
-                await generator.GenerateAsync(texts).ConfigureAwait(false);
-                var rawTokensPerSecond = tokens / rawWatch.Elapsed.TotalSeconds;
-                best = Math.Max(best, rawTokensPerSecond);
-                Console.WriteLine($"Raw model, batch {batchSize}: {rawWatch.Elapsed.TotalSeconds:0.0} s, {rawTokensPerSecond:N0} tokens/s.");
+                var seconds = await TimeRawModelAsync(options, texts).ConfigureAwait(false);
+                best = Math.Max(best, tokens / seconds);
+                Console.WriteLine($"Raw model, {layout}: {seconds:0.0} s, {tokens / seconds:N0} tokens/s.");
             }
 
             var ratio = tokens / pipelineSeconds / best;
@@ -107,7 +102,7 @@ internal static class IngestionHarness
             Console.WriteLine("|---|---|");
             Console.WriteLine($"| files / chunks / model tokens | {files.Count} / {texts.Count} / {tokens:N0} |");
             Console.WriteLine($"| pipeline tokens/s (whole ingest, wall clock) | {tokens / pipelineSeconds:N0} |");
-            Console.WriteLine($"| raw model tokens/s (best batch size) | {best:N0} |");
+            Console.WriteLine($"| raw model tokens/s (faster layout) | {best:N0} |");
             Console.WriteLine($"| pipeline / raw model | {ratio:0.00} |");
             Console.WriteLine($"| peak working set | {sampler.PeakBytes / 1048576.0:N0} MiB |");
             Console.WriteLine($"| model busy during the pipeline pass | {modelBusySeconds:0.0} s of {pipelineSeconds:0.0} s ({modelBusySeconds / pipelineSeconds:P0}, {modelTime.Calls:N0} calls) |");
@@ -188,7 +183,7 @@ internal static class IngestionHarness
     /// <summary>
     /// Embeds the ingested chunk texts again with the raw fp32 and int8 models, one after the other in this process, and
     /// prints the pipeline's documents per hour over each model's: how many documents per hour the model alone
-    /// would embed.
+    /// would embed. Each model runs in two layouts, and the faster one counts.
     /// </summary>
     private static async Task CompareWithRawModelsAsync(ServiceProvider provider, int count, double pipelineSeconds)
     {
@@ -198,16 +193,40 @@ internal static class IngestionHarness
         Console.WriteLine($"| chunks embedded by the raw models | {texts.Count:N0} |");
         foreach (var rawPrecision in new[] { EmbeddingPrecision.Float32, EmbeddingPrecision.Int8 })
         {
-            using var generator = new OnnxEmbeddingGenerator(new OnnxEmbeddingOptions { Precision = rawPrecision });
-            await generator.GenerateAsync(["warm-up"]).ConfigureAwait(false);
+            var best = 0.0;
+            foreach (var (layout, options) in RawModelLayouts(rawPrecision))
+            {
+                var seconds = await TimeRawModelAsync(options, texts).ConfigureAwait(false);
+                var rawPerHour = count / seconds * 3600;
+                best = Math.Max(best, rawPerHour);
+                Console.WriteLine($"| raw {rawPrecision} model alone, {layout}: {seconds:0.0} s, documents per hour | {rawPerHour:N0} |");
+            }
 
-            var watch = Stopwatch.StartNew();
-            await generator.GenerateAsync(texts).ConfigureAwait(false);
-            var rawPerHour = count / watch.Elapsed.TotalSeconds * 3600;
-
-            Console.WriteLine($"| raw {rawPrecision} model alone: {watch.Elapsed.TotalSeconds:0.0} s, documents per hour | {rawPerHour:N0} |");
-            Console.WriteLine($"| pipeline / raw {rawPrecision} model | {pipelinePerHour / rawPerHour:0.00} |");
+            Console.WriteLine($"| pipeline / raw {rawPrecision} model (faster layout) | {pipelinePerHour / best:0.00} |");
         }
+    }
+
+    // The library's defaults, and the layout they replaced: one run at a time over all cores, in batches of 32.
+    private static IEnumerable<(string Layout, OnnxEmbeddingOptions Options)> RawModelLayouts(EmbeddingPrecision precision)
+    {
+        yield return ("defaults", new OnnxEmbeddingOptions { Precision = precision });
+        yield return ("one run over all cores, batches of 32", new OnnxEmbeddingOptions
+        {
+            Precision = precision,
+            InferenceThreads = 1,
+            IntraOpThreads = Environment.ProcessorCount,
+            MaxBatchTokens = 32 * OnnxEmbeddingOptions.DefaultMaxSequenceLength,
+        });
+    }
+
+    private static async Task<double> TimeRawModelAsync(OnnxEmbeddingOptions options, IReadOnlyList<string> texts)
+    {
+        using var generator = new OnnxEmbeddingGenerator(options);
+        await generator.GenerateAsync(["warm-up"]).ConfigureAwait(false);
+
+        var watch = Stopwatch.StartNew();
+        await generator.GenerateAsync(texts).ConfigureAwait(false);
+        return watch.Elapsed.TotalSeconds;
     }
 
     private static ServiceProvider CreateServices(string storeDirectory, bool graph, EmbeddingPrecision precision, ModelTimeRecorder? modelTime = null)

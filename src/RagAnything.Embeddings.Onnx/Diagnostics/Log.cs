@@ -10,8 +10,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Bundled model {ModelId} extracted to {Directory}.")]
     public static partial void ModelExtracted(ILogger logger, string modelId, string directory);
 
-    [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "ONNX session for model {ModelId} ({Precision}) created from {ModelPath} with {IntraOpThreads} intra-op threads; output dimensions {Dimensions}.")]
-    public static partial void SessionCreated(ILogger logger, string modelId, EmbeddingPrecision precision, string modelPath, int intraOpThreads, int? dimensions);
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "ONNX session for model {ModelId} ({Precision}) created from {ModelPath} for {InferenceThreads} inference threads with {IntraOpThreads} intra-op threads each; output dimensions {Dimensions}.")]
+    public static partial void SessionCreated(ILogger logger, string modelId, EmbeddingPrecision precision, string modelPath, int inferenceThreads, int intraOpThreads, int? dimensions);
 
     [LoggerMessage(EventId = 6003, Level = LogLevel.Debug, Message = "Bundled model file {Path} is already extracted and is reused.")]
     public static partial void ExtractedFileReused(ILogger logger, string path);
@@ -31,10 +31,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 6007, Level = LogLevel.Warning, Message = "The CUDA execution provider for device {DeviceId} could not be created, so the model runs on the CPU. Install Microsoft.ML.OnnxRuntime.Gpu and a CUDA driver to use the GPU.")]
     public static partial void CudaUnavailable(ILogger logger, Exception exception, int deviceId);
 
-    [LoggerMessage(EventId = 6009, Level = LogLevel.Warning, Message = "The ONNX inference thread could not be set to priority {Priority}, so model batches compete with request handling at normal priority.")]
+    [LoggerMessage(EventId = 6009, Level = LogLevel.Warning, Message = "An ONNX inference thread could not be set to priority {Priority}, so its model batches compete with request handling at normal priority.")]
     public static partial void ThreadPriorityNotApplied(ILogger logger, ThreadPriority priority);
 
-    [LoggerMessage(EventId = 6010, Level = LogLevel.Warning, Message = "The ONNX inference thread was still running a batch {TimeoutSeconds} s after the generator was disposed, so its inference session is left open.")]
+    [LoggerMessage(EventId = 6010, Level = LogLevel.Warning, Message = "An ONNX inference thread was still running a batch {TimeoutSeconds} s after the generator was disposed, so its inference session is left open.")]
     public static partial void InferenceThreadStillRunning(ILogger logger, long timeoutSeconds);
 
     [LoggerMessage(EventId = 6011, Level = LogLevel.Warning, Message = "A short embedding call was still running on its caller's thread {TimeoutSeconds} s after the generator was disposed, so its inference session is left open.")]

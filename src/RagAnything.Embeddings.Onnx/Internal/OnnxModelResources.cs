@@ -26,7 +26,7 @@ internal sealed class OnnxModelResources : IDisposable
     private ModelFiles? _files;
     private BertTokenizer? _tokenizer;
     private OnnxModelSession? _session;
-    private InferenceThread? _inferenceThread;
+    private InferenceThreadPool? _inferenceThreads;
     private bool _disposed;
 
     // Calls that run the session on their caller's thread, which disposal must wait for, because the inference thread
@@ -78,33 +78,33 @@ internal sealed class OnnxModelResources : IDisposable
         }
     }
 
-    /// <summary>Gets the thread that runs model batches and creates the session, starting it on first use.</summary>
-    public InferenceThread InferenceThread
+    /// <summary>Gets the threads that run model batches and create the session, starting them on first use.</summary>
+    public InferenceThreadPool InferenceThreads
     {
         get
         {
-            var thread = Volatile.Read(ref _inferenceThread);
-            if (thread is not null)
+            var threads = Volatile.Read(ref _inferenceThreads);
+            if (threads is not null)
             {
-                return thread;
+                return threads;
             }
 
             lock (_lock)
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
 
-                if (_inferenceThread is null)
+                if (_inferenceThreads is null)
                 {
-                    Volatile.Write(ref _inferenceThread, new InferenceThread(_options.InferenceThreadPriority, _logger));
+                    Volatile.Write(ref _inferenceThreads, new InferenceThreadPool(_options.InferenceThreads, _options.InferenceThreadPriority, _logger));
                 }
 
-                return _inferenceThread;
+                return _inferenceThreads;
             }
         }
     }
 
-    /// <summary>Gets the session, creating it on <see cref="InferenceThread"/> when it does not exist yet.</summary>
-    /// <remarks>Creating it there gives the ONNX Runtime threads that the session starts the inference thread's priority.</remarks>
+    /// <summary>Gets the session, creating it on one of the <see cref="InferenceThreads"/> when it does not exist yet.</summary>
+    /// <remarks>Creating it there gives the ONNX Runtime threads that the session starts the inference threads' priority.</remarks>
     public OnnxModelSession GetSession()
     {
         var session = Volatile.Read(ref _session);
@@ -113,12 +113,12 @@ internal sealed class OnnxModelResources : IDisposable
             return session;
         }
 
-        // The generator only asks from the inference thread. Other callers, such as benchmarks, wait for the
-        // creation there, which is safe because the inference thread never waits on a caller.
-        var inferenceThread = InferenceThread;
-        if (!inferenceThread.IsCurrentThread)
+        // The generator only asks from an inference thread. Other callers, such as benchmarks, wait for the
+        // creation there, which is safe because inference threads never wait on a caller.
+        var inferenceThreads = InferenceThreads;
+        if (!inferenceThreads.IsCurrentThread)
         {
-            return inferenceThread.RunAsync(GetSession, CancellationToken.None).GetAwaiter().GetResult();
+            return inferenceThreads.RunAsync(GetSession, CancellationToken.None).GetAwaiter().GetResult();
         }
 
         lock (_lock)
@@ -129,7 +129,7 @@ internal sealed class OnnxModelResources : IDisposable
             {
                 var modelPath = GetSessionModelPath();
                 var created = OnnxModelSession.Create(modelPath, _options, _logger);
-                Log.SessionCreated(_logger, ModelId, Precision, modelPath, _options.IntraOpThreads, created.Dimensions);
+                Log.SessionCreated(_logger, ModelId, Precision, modelPath, _options.InferenceThreads, _options.IntraOpThreads, created.Dimensions);
                 Volatile.Write(ref _session, created);
             }
 
@@ -174,7 +174,7 @@ internal sealed class OnnxModelResources : IDisposable
 
     public void Dispose()
     {
-        InferenceThread? inferenceThread;
+        InferenceThreadPool? inferenceThreads;
         lock (_lock)
         {
             if (_disposed)
@@ -183,13 +183,13 @@ internal sealed class OnnxModelResources : IDisposable
             }
 
             _disposed = true;
-            inferenceThread = _inferenceThread;
+            inferenceThreads = _inferenceThreads;
         }
 
-        // The thread is stopped outside the lock, because the batch it may be running can need the lock. Calls on
-        // callers' threads are waited for as well, because releasing the session under a running call ends the
+        // The threads are stopped outside the lock, because the batches they may be running can need the lock. Calls
+        // on callers' threads are waited for as well, because releasing the session under a running call ends the
         // process in native code.
-        bool idle = inferenceThread?.Stop() ?? true;
+        bool idle = inferenceThreads?.Stop() ?? true;
         if (!_noCallerThreadCalls.Wait(CallerThreadCallsTimeout))
         {
             Log.CallerThreadCallsStillRunning(_logger, (long)CallerThreadCallsTimeout.TotalSeconds);

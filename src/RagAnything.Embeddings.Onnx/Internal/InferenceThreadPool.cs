@@ -6,45 +6,63 @@ using RagAnything.Threading;
 namespace RagAnything.Embeddings.Onnx.Internal;
 
 /// <summary>
-/// One dedicated thread, at a lowered priority, that runs model work items in arrival order.
+/// A fixed set of dedicated threads, at a lowered priority, that run model work items in arrival order.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Model batches take hundreds of milliseconds of CPU each. Run on thread-pool threads, they hold the few threads a
-/// small machine's pool starts with, and request handling waits until the pool injects more (observed stalls of up
-/// to a second under ingestion). A dedicated thread keeps the pool free.
+/// Model batches take tens to hundreds of milliseconds of CPU each. Run on thread-pool threads, they hold the few
+/// threads a small machine's pool starts with, and request handling waits until the pool injects more (observed
+/// stalls of up to a second under ingestion). Dedicated threads keep the pool free.
 /// </para>
 /// <para>
-/// The inference session is created on this thread as well, so that on Linux the ONNX Runtime intra-op threads it
-/// starts inherit the lowered nice value (see <see cref="WorkerThreadPriority"/>).
+/// Several single-threaded runs side by side use the cores better than one run split across them: a batch's
+/// operators are small, and an intra-op thread pool synchronises after each of them. On the reference machine two
+/// threads with one intra-op thread each embedded a mixed set of texts 1.35 (fp32) to 1.55 (int8) times as fast as
+/// one thread with two intra-op threads.
+/// </para>
+/// <para>
+/// The inference session is created on one of these threads as well, so that on Linux any ONNX Runtime intra-op
+/// threads it starts inherit the lowered nice value (see <see cref="WorkerThreadPriority"/>).
 /// </para>
 /// </remarks>
-internal sealed class InferenceThread : IDisposable
+internal sealed class InferenceThreadPool : IDisposable
 {
     // A batch of 32 full-length inputs takes about a second on two cores, so disposal waits a few of them.
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(30);
 
+    [ThreadStatic]
+    private static InferenceThreadPool? t_owner;
+
     private readonly BlockingCollection<WorkItem> _queue = [];
-    private readonly Thread _thread;
+    private readonly Thread[] _threads;
     private readonly ThreadPriority _priority;
     private readonly ILogger _logger;
     private volatile bool _stopping;
 
-    public InferenceThread(ThreadPriority priority, ILogger logger)
+    public InferenceThreadPool(int threadCount, ThreadPriority priority, ILogger logger)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threadCount, 1);
+
         _priority = priority;
         _logger = logger;
-        _thread = new Thread(Run)
+        _threads = new Thread[threadCount];
+        for (int index = 0; index < threadCount; index++)
         {
-            IsBackground = true,
-            Name = "RagAnything ONNX inference",
-        };
+            _threads[index] = new Thread(Run)
+            {
+                IsBackground = true,
+                Name = $"RagAnything ONNX inference {index + 1}",
+            };
 
-        _thread.Start();
+            _threads[index].Start();
+        }
     }
 
-    /// <summary>Gets whether the caller is running on this thread.</summary>
-    public bool IsCurrentThread => Environment.CurrentManagedThreadId == _thread.ManagedThreadId;
+    /// <summary>Gets the number of threads.</summary>
+    public int ThreadCount => _threads.Length;
+
+    /// <summary>Gets whether the caller is running on one of these threads.</summary>
+    public bool IsCurrentThread => t_owner == this;
 
     /// <summary>Queues <paramref name="work"/> and returns a task for its result.</summary>
     /// <remarks>Cancelling <paramref name="cancellationToken"/> before the item starts removes it from the wait; an item that has started runs to its end.</remarks>
@@ -64,11 +82,11 @@ internal sealed class InferenceThread : IDisposable
         return item.Task;
     }
 
-    /// <summary>Stops taking work, fails what is still queued, and waits for the running item to end.</summary>
+    /// <summary>Stops taking work, fails what is still queued, and waits for the running items to end.</summary>
     public void Dispose() => Stop();
 
-    /// <summary>Stops taking work, fails what is still queued, and waits for the running item to end.</summary>
-    /// <returns><see langword="false"/> when the running item did not end in time, so what it uses must not be released.</returns>
+    /// <summary>Stops taking work, fails what is still queued, and waits for the running items to end.</summary>
+    /// <returns><see langword="false"/> when a running item did not end in time, so what it uses must not be released.</returns>
     public bool Stop()
     {
         _stopping = true;
@@ -79,9 +97,17 @@ internal sealed class InferenceThread : IDisposable
             return false;
         }
 
-        // The queue is released only once the thread has left it, because a thread still reading a released queue
+        // The queue is released only once every thread has left it, because a thread still reading a released queue
         // would end the process with an unhandled exception.
-        if (_thread.Join(JoinTimeout))
+        var deadline = DateTime.UtcNow + JoinTimeout;
+        bool joined = true;
+        foreach (var thread in _threads)
+        {
+            var remaining = deadline - DateTime.UtcNow;
+            joined &= thread.Join(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+        }
+
+        if (joined)
         {
             _queue.Dispose();
             return true;
@@ -93,6 +119,7 @@ internal sealed class InferenceThread : IDisposable
 
     private void Run()
     {
+        t_owner = this;
         if (!WorkerThreadPriority.LowerCurrentThread(_priority))
         {
             Log.ThreadPriorityNotApplied(_logger, _priority);

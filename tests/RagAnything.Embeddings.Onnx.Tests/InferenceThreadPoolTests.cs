@@ -3,7 +3,7 @@ using System.Globalization;
 namespace RagAnything.Embeddings.Onnx.Tests;
 
 [Collection(ModelCollection.Name)]
-public sealed class InferenceThreadTests(ModelFixture fixture)
+public sealed class InferenceThreadPoolTests(ModelFixture fixture)
 {
     // Linux truncates thread names to 15 bytes, and threads that ONNX Runtime starts inherit the name of their creator.
     private const string InferenceThreadName = "RagAnything ONN";
@@ -18,14 +18,17 @@ public sealed class InferenceThreadTests(ModelFixture fixture)
             return;
         }
 
+        // Two intra-op threads make ONNX Runtime start one thread of its own, which must inherit the priority.
         var options = fixture.CreateOptions();
         options.InferenceThreadPriority = ThreadPriority.BelowNormal;
+        options.InferenceThreads = 2;
+        options.IntraOpThreads = 2;
         using var generator = new OnnxEmbeddingGenerator(options);
 
         await generator.GenerateAsync([LongText]);
 
         var niceValues = ReadNiceValues(InferenceThreadName);
-        Assert.True(niceValues.Count >= 2, $"Expected the inference thread and one ONNX Runtime thread, found {niceValues.Count} threads named '{InferenceThreadName}'.");
+        Assert.True(niceValues.Count >= 3, $"Expected two inference threads and one ONNX Runtime thread, found {niceValues.Count} threads named '{InferenceThreadName}'.");
         Assert.All(niceValues, nice => Assert.Equal(10, nice));
     }
 
@@ -57,6 +60,29 @@ public sealed class InferenceThreadTests(ModelFixture fixture)
         // A short call does not queue, so it has finished on this thread before GenerateAsync returns.
         Assert.True(task.IsCompletedSuccessfully, "The short call should complete synchronously on the caller's thread.");
         Assert.Single(await task);
+    }
+
+    [Fact]
+    public async Task LargeCall_SpreadOverThreads_MatchesOneThread()
+    {
+        var texts = Enumerable.Range(0, 24).Select(index => $"Paragraph {index}: {LongText[..(40 * (index + 1))]}").ToList();
+
+        var oneThreadOptions = fixture.CreateOptions();
+        oneThreadOptions.InferenceThreads = 1;
+        using var oneThread = new OnnxEmbeddingGenerator(oneThreadOptions);
+
+        var threeThreadsOptions = fixture.CreateOptions();
+        threeThreadsOptions.InferenceThreads = 3;
+        using var threeThreads = new OnnxEmbeddingGenerator(threeThreadsOptions);
+
+        var expected = await oneThread.GenerateAsync(texts);
+        var actual = await threeThreads.GenerateAsync(texts);
+
+        Assert.Equal(texts.Count, actual.Count);
+        for (int index = 0; index < texts.Count; index++)
+        {
+            Assert.True(VectorMath.Cosine(expected[index].Vector, actual[index].Vector) > 0.99999, $"text {index}");
+        }
     }
 
     [Fact]
