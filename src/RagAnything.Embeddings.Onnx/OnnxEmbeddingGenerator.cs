@@ -28,9 +28,11 @@ namespace RagAnything.Embeddings.Onnx;
 /// Cancellation is checked before each batch, so a batch that has started runs to its end.
 /// </para>
 /// <para>
-/// Calls of more than about 2,000 characters run one after another on a dedicated inference thread at
-/// <see cref="OnnxEmbeddingOptions.InferenceThreadPriority"/>, which also creates the session. Shorter calls, such as
-/// a query's text, run on the caller's thread once the session exists, so they do not queue behind ingestion batches.
+/// Calls of more than about 2,000 characters run on dedicated inference threads
+/// (<see cref="OnnxEmbeddingOptions.InferenceThreads"/>) at <see cref="OnnxEmbeddingOptions.InferenceThreadPriority"/>,
+/// one batch per thread at a time, so that one large call uses every thread. The first of them also creates the
+/// session. Shorter calls, such as a query's text, run on the caller's thread once the session exists, so they do not
+/// queue behind ingestion batches.
 /// </para>
 /// </remarks>
 public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
@@ -105,7 +107,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         }
 
         // Short requests, such as a query's text, run on the caller's thread at its priority and do not queue behind
-        // ingestion batches. Everything else runs on the inference thread, which keeps thread-pool threads free.
+        // ingestion batches. Everything else runs on the inference threads, which keep thread-pool threads free.
         if (IsShort(texts) && _resources.BeginCallerThreadCall() is { } session)
         {
             try
@@ -151,7 +153,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     /// <summary>Releases the inference session unless the service container that created this generator owns it.</summary>
     /// <remarks>
     /// Calls still queued fail with <see cref="ObjectDisposedException"/>. Running calls are waited for: up to 30 seconds
-    /// for the one on the inference thread, then up to 30 more for short calls on callers' threads. The session is left
+    /// for the ones on the inference threads, then up to 30 more for short calls on callers' threads. The session is left
     /// open when a call has not ended by then.
     /// </remarks>
     public void Dispose()

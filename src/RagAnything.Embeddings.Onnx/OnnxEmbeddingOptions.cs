@@ -193,7 +193,7 @@ public sealed class OnnxEmbeddingOptions
     public bool AllowSpinning { get; set; } = DefaultAllowSpinning;
 
     /// <summary>
-    /// Gets or sets the scheduling priority of the thread that runs model batches, and on Linux of the ONNX Runtime
+    /// Gets or sets the scheduling priority of the <see cref="InferenceThreads"/>, and on Linux of the ONNX Runtime
     /// intra-op threads, which inherit it.
     /// </summary>
     /// <value>
@@ -205,7 +205,7 @@ public sealed class OnnxEmbeddingOptions
     /// </value>
     /// <remarks>
     /// Only the machine's other work can slow inference down at a lower priority. On an otherwise idle machine batches
-    /// run as fast as at normal priority. On Windows and macOS only the inference thread itself is lowered.
+    /// run as fast as at normal priority. On Windows and macOS only the inference threads themselves are lowered.
     /// </remarks>
     public ThreadPriority InferenceThreadPriority { get; set; } = ThreadPriority.BelowNormal;
 

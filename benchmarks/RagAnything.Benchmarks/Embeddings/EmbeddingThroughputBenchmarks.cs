@@ -7,7 +7,7 @@ namespace RagAnything.Benchmarks.Embeddings;
 
 /// <summary>
 /// Measures how fast the bundled all-MiniLM-L6-v2 model embeds real SQuAD paragraphs in float32 and in int8, at
-/// several batch sizes, with and without sorting inputs by length before batching. The reported time is per text,
+/// several batch sizes, with and without sorting inputs by length before batching, and in two thread layouts. The reported time is per text,
 /// because each invocation embeds <see cref="TextCount"/> paragraphs; setup prints their token count, so tokens per
 /// second is that count divided by <see cref="TextCount"/> and by the mean.
 /// </summary>
@@ -34,12 +34,31 @@ public class EmbeddingThroughputBenchmarks
     [Params(true, false)]
     public bool SortByLength { get; set; }
 
+    /// <summary>Gets or sets how the model runs use the cores.</summary>
+    [Params(InferenceLayout.SideBySide, InferenceLayout.OneRunAllCores)]
+    public InferenceLayout Layout { get; set; }
+
     /// <summary>Loads the paragraphs and the model, and runs the model once so that session creation is not measured.</summary>
     [GlobalSetup]
     public void Setup()
     {
         _texts = ReadParagraphs(RepositoryPaths.SquadPassagesPath, TextCount);
-        _generator = new OnnxEmbeddingGenerator(new OnnxEmbeddingOptions { BatchSize = BatchSize, Precision = Precision, SortByLength = SortByLength });
+        // The token limit is raised to the batch size's full-length inputs, so that the batch size alone cuts batches.
+        var options = new OnnxEmbeddingOptions
+        {
+            BatchSize = BatchSize,
+            MaxBatchTokens = BatchSize * OnnxEmbeddingOptions.DefaultMaxSequenceLength,
+            Precision = Precision,
+            SortByLength = SortByLength,
+        };
+
+        if (Layout == InferenceLayout.OneRunAllCores)
+        {
+            options.InferenceThreads = 1;
+            options.IntraOpThreads = Environment.ProcessorCount;
+        }
+
+        _generator = new OnnxEmbeddingGenerator(options);
 
         var warmUp = _generator.GenerateAsync(_texts).GetAwaiter().GetResult();
         Console.WriteLine($"// {TextCount} paragraphs, {warmUp.Usage?.InputTokenCount} tokens per invocation, model {_generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId}");

@@ -29,8 +29,8 @@ internal sealed class OnnxModelResources : IDisposable
     private InferenceThreadPool? _inferenceThreads;
     private bool _disposed;
 
-    // Calls that run the session on their caller's thread, which disposal must wait for, because the inference thread
-    // it stops does not run them. Changed under _lock.
+    // Calls that run the session on their caller's thread, which disposal must wait for, because the inference threads
+    // it stops do not run them. Changed under _lock.
     private int _callerThreadCalls;
     private readonly ManualResetEventSlim _noCallerThreadCalls = new(initialState: true);
 
