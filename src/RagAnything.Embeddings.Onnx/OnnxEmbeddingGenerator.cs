@@ -152,9 +152,10 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
     /// <summary>Releases the inference session unless the service container that created this generator owns it.</summary>
     /// <remarks>
-    /// Calls still queued fail with <see cref="ObjectDisposedException"/>. Running calls are waited for: up to 30 seconds
-    /// for the ones on the inference threads, then up to 30 more for short calls on callers' threads. The session is left
-    /// open when a call has not ended by then.
+    /// Calls still queued fail with <see cref="ObjectDisposedException"/>, and so does a call on the inference threads
+    /// that has batches still queued. Running work is waited for: up to 30 seconds for the batches on the inference
+    /// threads, then up to 30 more for short calls on callers' threads. The session is left open when some of it has
+    /// not ended by then.
     /// </remarks>
     public void Dispose()
     {

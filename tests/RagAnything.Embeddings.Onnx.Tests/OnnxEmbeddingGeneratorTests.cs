@@ -135,12 +135,14 @@ public sealed class OnnxEmbeddingGeneratorTests(ModelFixture fixture, ITestOutpu
     {
         using var source = new CancellationTokenSource();
 
-        // The session-created event (6002) fires inside the call after tokenization, before the first batch runs.
+        // The session-created event (6002) fires in the call's first work item, which creates the session and then
+        // tokenizes, so all 50 batches are queued with a cancelled token and none of them runs.
         var logger = new CancellingLogger<OnnxEmbeddingGenerator>(6002, source);
         using var generator = new OnnxEmbeddingGenerator(fixture.CreateOptions(batchSize: 1), logger);
         var texts = Enumerable.Range(0, 50).Select(index => $"Sentence number {index}.").ToList();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => generator.GenerateAsync(texts, cancellationToken: source.Token));
+        var exception = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => generator.GenerateAsync(texts, cancellationToken: source.Token));
+        Assert.Equal(source.Token, exception.CancellationToken);
     }
 
     [Fact]

@@ -4,10 +4,17 @@ namespace RagAnything.Embeddings.Onnx.Internal;
 /// The tokenized distinct texts of one embedding call, the batches they are cut into, and the vectors as the
 /// batches produce them.
 /// </summary>
-/// <remarks>Batches may run on different threads at once: each writes only the vector slots of its own inputs.</remarks>
+/// <remarks>
+/// Batches may run on different threads at once: each writes only the vector slots of its own inputs. Once one batch
+/// fails, the batches that have not started yet are skipped, because the call fails with that batch's exception and
+/// their vectors would be discarded.
+/// </remarks>
 internal sealed class CallPlan
 {
     private readonly OnnxModelSession _session;
+
+    // Set by the first batch that fails, and read by batches on other threads before they start.
+    private volatile bool _failed;
 
     public CallPlan(OnnxModelSession session, IReadOnlyList<int>[] sequences, int[] indexOfInput, List<int[]> batches)
     {
@@ -30,17 +37,37 @@ internal sealed class CallPlan
     /// <summary>Gets the vector of each distinct text, filled in as batches run.</summary>
     public float[][] Vectors { get; }
 
-    /// <summary>Runs the model on one batch and stores its vectors.</summary>
-    /// <returns><see langword="true"/>, so that the run can be queued as a work item with a result.</returns>
+    /// <summary>Runs the model on one batch and stores its vectors, unless another batch of the call has failed.</summary>
+    /// <returns>
+    /// <see langword="true"/> when the batch ran, or <see langword="false"/> when it was skipped because another batch
+    /// had failed. Either way the run can be queued as a work item with a result.
+    /// </returns>
     public bool Run(int[] indexes)
     {
+        // Without this check a call of thousands of texts would keep every inference thread busy for all of its
+        // remaining batches before its caller saw the failure.
+        if (_failed)
+        {
+            return false;
+        }
+
         var batch = new IReadOnlyList<int>[indexes.Length];
         for (int position = 0; position < indexes.Length; position++)
         {
             batch[position] = Sequences[indexes[position]];
         }
 
-        float[][] batchVectors = _session.Embed(batch);
+        float[][] batchVectors;
+        try
+        {
+            batchVectors = _session.Embed(batch);
+        }
+        catch
+        {
+            _failed = true;
+            throw;
+        }
+
         for (int position = 0; position < indexes.Length; position++)
         {
             Vectors[indexes[position]] = batchVectors[position];
