@@ -78,7 +78,10 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         _ownsResources = false;
     }
 
-    /// <summary>Gets the weight precision of the model this generator runs, from <see cref="OnnxEmbeddingOptions.Precision"/>.</summary>
+    /// <summary>
+    /// Gets the weight precision of the model this generator runs: <see cref="OnnxEmbeddingOptions.Precision"/>, or
+    /// when that is <see langword="null"/>, int8 for the bundled model and float32 for a custom one.
+    /// </summary>
     public EmbeddingPrecision Precision => _resources.Precision;
 
     /// <inheritdoc/>
@@ -211,11 +214,20 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         }
         else
         {
-            var runs = new Task[plan.Batches.Count];
-            for (int index = 0; index < runs.Length; index++)
+            var runs = new List<Task>(plan.Batches.Count);
+            foreach (int[] indexes in plan.Batches)
             {
-                int[] indexes = plan.Batches[index];
-                runs[index] = threads.RunAsync(() => plan.Run(indexes), cancellationToken);
+                try
+                {
+                    runs.Add(threads.RunAsync(() => plan.Run(indexes), cancellationToken));
+                }
+                catch (ObjectDisposedException exception)
+                {
+                    // Disposed while queuing: the batches queued so far are failed by the stopping threads, and are
+                    // awaited below with this one so that none of their exceptions goes unobserved.
+                    runs.Add(Task.FromException(exception));
+                    break;
+                }
             }
 
             await Task.WhenAll(runs).ConfigureAwait(false);

@@ -63,7 +63,10 @@ public sealed class OnnxEmbeddingOptions
     /// operators and between batches, which takes CPU from the parsing and storage stages that run beside embedding,
     /// so it is off. ONNX Runtime's own default is on.
     /// </summary>
-    /// <remarks>NOTE: the speed cost of turning spinning off has not been measured separately on the reference machine.</remarks>
+    /// <remarks>
+    /// With the default of one intra-op thread per run there is no intra-op pool, so the setting only matters when
+    /// <see cref="IntraOpThreads"/> is raised. Its speed cost in that case has not been measured on the reference machine.
+    /// </remarks>
     public const bool DefaultAllowSpinning = false;
 
     /// <summary>
@@ -116,17 +119,19 @@ public sealed class OnnxEmbeddingOptions
 
     /// <summary>Gets or sets the weight precision of the model that is run.</summary>
     /// <value>
-    /// The default is <see cref="EmbeddingPrecision.Float32"/>. The bundled model's int8 version runs about twice as
-    /// fast and passes the vector accuracy tests of this package: its mean cosine to float32 vectors is 0.9987 on
-    /// SQuAD paragraphs. On SEC 10-Q filings, though, its document hit@5 was 0.838 to 0.851 in three runs against
-    /// 0.865 for float32. That drop is larger than the accepted 0.01, so int8 is not the default.
+    /// The default is <see langword="null"/>, which selects <see cref="EmbeddingPrecision.Int8"/> for the bundled model
+    /// and <see cref="EmbeddingPrecision.Float32"/> for a custom one. The bundled model's int8 version runs 2.3 times as
+    /// fast as float32 on the reference machine, its mean cosine to float32 vectors over 126 SQuAD paragraphs is
+    /// 0.9986, and it scored the same document and answer hit@5 as float32 on every part of the evaluation set
+    /// (docs/benchmarks.md). A custom model's int8 version has not been measured by this package.
     /// </value>
     /// <remarks>
-    /// With <see cref="EmbeddingPrecision.Int8"/> the int8 model is written to <see cref="CacheDirectory"/> on the
-    /// first embedding call, which takes a few seconds once, and is reused on later starts. The reported model id then
-    /// ends in <see cref="Int8ModelIdSuffix"/>. A custom model's int8 version has not been measured by this package.
+    /// With int8 the quantized model is written to <see cref="CacheDirectory"/> on the first embedding call, which
+    /// takes a few seconds once, and is reused on later starts. The reported model id then ends in
+    /// <see cref="Int8ModelIdSuffix"/>, so a store whose vectors were written at the other precision refuses the new
+    /// ones with an error instead of mixing them. Set <see cref="EmbeddingPrecision.Float32"/> to keep using such a store.
     /// </remarks>
-    public EmbeddingPrecision Precision { get; set; } = EmbeddingPrecision.Float32;
+    public EmbeddingPrecision? Precision { get; set; }
 
     /// <summary>
     /// Gets or sets how the model is quantized to int8: the operator, the nodes that stay in float, and the smoothing

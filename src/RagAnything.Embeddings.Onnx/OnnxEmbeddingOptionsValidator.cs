@@ -50,7 +50,7 @@ internal sealed class OnnxEmbeddingOptionsValidator : IValidateOptions<OnnxEmbed
             failures.Add($"InferenceThreadPriority is {options.InferenceThreadPriority}, but it must be Normal, BelowNormal or Lowest, because raising a thread's priority needs privileges.");
         }
 
-        if (!Enum.IsDefined(options.Precision))
+        if (options.Precision is { } precision && !Enum.IsDefined(precision))
         {
             failures.Add($"Precision is {options.Precision}, but it must be Float32 or Int8.");
         }

@@ -166,7 +166,9 @@ public sealed class OnnxEmbeddingGeneratorTests(ModelFixture fixture, ITestOutpu
 
         var metadata = generator.GetService<EmbeddingGeneratorMetadata>();
 
-        Assert.Equal("all-MiniLM-L6-v2", metadata?.DefaultModelId);
+        // The bundled model runs in int8 unless float32 is asked for.
+        Assert.Equal("all-MiniLM-L6-v2-int8", metadata?.DefaultModelId);
+        Assert.Equal(EmbeddingPrecision.Int8, generator.Precision);
         Assert.Null(metadata?.DefaultModelDimensions);
         Assert.Empty(Directory.EnumerateFileSystemEntries(cache.Path));
     }
@@ -187,7 +189,9 @@ public sealed class OnnxEmbeddingGeneratorTests(ModelFixture fixture, ITestOutpu
         using var generator = new OnnxEmbeddingGenerator(options);
         var custom = await generator.GenerateAsync(["A man is eating food."]);
 
+        // A custom model runs in float32 unless int8 is asked for, because its int8 version is not measured.
         Assert.Equal("custom-minilm", custom[0].ModelId);
+        Assert.Equal(EmbeddingPrecision.Float32, generator.Precision);
         Assert.True(VectorMath.Cosine(bundled[0].Vector, custom[0].Vector) > 0.9999);
     }
 

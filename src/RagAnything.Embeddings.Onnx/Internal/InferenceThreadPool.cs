@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using RagAnything.Embeddings.Onnx.Diagnostics;
 using RagAnything.Threading;
@@ -98,12 +99,13 @@ internal sealed class InferenceThreadPool : IDisposable
         }
 
         // The queue is released only once every thread has left it, because a thread still reading a released queue
-        // would end the process with an unhandled exception.
-        var deadline = DateTime.UtcNow + JoinTimeout;
+        // would end the process with an unhandled exception. The wait runs on a monotonic clock, so that a change of
+        // the system time does not stretch or cut it.
+        long started = Stopwatch.GetTimestamp();
         bool joined = true;
         foreach (var thread in _threads)
         {
-            var remaining = deadline - DateTime.UtcNow;
+            var remaining = JoinTimeout - Stopwatch.GetElapsedTime(started);
             joined &= thread.Join(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
         }
 

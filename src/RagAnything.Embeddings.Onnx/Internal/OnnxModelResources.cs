@@ -46,8 +46,8 @@ internal sealed class OnnxModelResources : IDisposable
     /// <summary>Gets the model id, which is known without loading anything and ends in <c>-int8</c> for int8 models.</summary>
     public string ModelId => Precision == EmbeddingPrecision.Int8 ? BaseModelId + OnnxEmbeddingOptions.Int8ModelIdSuffix : BaseModelId;
 
-    /// <summary>Gets the configured weight precision.</summary>
-    public EmbeddingPrecision Precision => _options.Precision;
+    /// <summary>Gets the weight precision in effect: the configured one, else int8 for the bundled model and float32 for a custom one.</summary>
+    public EmbeddingPrecision Precision => _options.Precision ?? (IsBundled ? EmbeddingPrecision.Int8 : EmbeddingPrecision.Float32);
 
     private string BaseModelId => _options.ModelId ?? OnnxEmbeddingOptions.BundledModelId;
 
