@@ -106,7 +106,7 @@ internal static class IngestionHarness
             Console.WriteLine($"| raw model tokens/s (faster layout) | {best:N0} |");
             Console.WriteLine($"| pipeline / raw model | {ratio:0.00} |");
             Console.WriteLine($"| peak working set | {sampler.PeakBytes / 1048576.0:N0} MiB |");
-            Console.WriteLine($"| model busy during the pipeline pass | {modelBusySeconds:0.0} s of {pipelineSeconds:0.0} s ({modelBusySeconds / pipelineSeconds:P0}, {modelTime.Calls:N0} calls) |");
+            Console.WriteLine($"| model call time during the pipeline pass, summed over overlapping calls | {modelBusySeconds:0.0} s in {pipelineSeconds:0.0} s ({modelBusySeconds / pipelineSeconds:P0}, {modelTime.Calls:N0} calls) |");
             if (cpu is { } used)
             {
                 Console.WriteLine($"| CPU time during the pipeline pass: inference threads / other threads / OCR processes | {used.Model.TotalSeconds:0.0} s / {used.Other.TotalSeconds:0.0} s / {used.Children.TotalSeconds:0.0} s |");
