@@ -30,6 +30,12 @@ public sealed class OnnxEmbeddingOptions
     /// </summary>
     public const int DefaultBatchSize = 32;
 
+    /// <summary>
+    /// The largest accepted <see cref="InferenceThreads"/>. Each thread reserves a stack and runs the model on its own,
+    /// and threads beyond the processor count only take turns on the same cores.
+    /// </summary>
+    public const int MaxInferenceThreads = 256;
+
     /// <summary>The largest accepted <see cref="BatchSize"/>, which bounds the memory one batch can take.</summary>
     public const int MaxBatchSize = 1024;
 

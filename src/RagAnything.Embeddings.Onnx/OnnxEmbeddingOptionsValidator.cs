@@ -35,9 +35,9 @@ internal sealed class OnnxEmbeddingOptionsValidator : IValidateOptions<OnnxEmbed
             failures.Add($"IntraOpThreads is {options.IntraOpThreads}, but it must be at least 1.");
         }
 
-        if (options.InferenceThreads < 1)
+        if (options.InferenceThreads < 1 || options.InferenceThreads > OnnxEmbeddingOptions.MaxInferenceThreads)
         {
-            failures.Add($"InferenceThreads is {options.InferenceThreads}, but it must be at least 1.");
+            failures.Add($"InferenceThreads is {options.InferenceThreads}, but it must be from 1 to {OnnxEmbeddingOptions.MaxInferenceThreads}. The processor count ({Environment.ProcessorCount}) is usually best.");
         }
 
         if (options.InterOpThreads < 1)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RagAnything.Embeddings.Onnx.Internal;
 
 namespace RagAnything.Embeddings.Onnx.Tests;
 
@@ -83,6 +84,21 @@ public sealed class InferenceThreadPoolTests(ModelFixture fixture)
         {
             Assert.True(VectorMath.Cosine(expected[index].Vector, actual[index].Vector) > 0.99999, $"text {index}");
         }
+    }
+
+    [Fact]
+    public async Task Stop_CalledTwice_ReturnsFirstResult()
+    {
+        var pool = new InferenceThreadPool(2, ThreadPriority.Normal, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        Assert.Equal(1, await pool.RunAsync(() => 1, CancellationToken.None));
+
+        bool first = pool.Stop();
+        bool second = pool.Stop();
+
+        Assert.True(first);
+        Assert.True(second);
+        // RunAsync rejects new work synchronously, before any task exists.
+        Assert.Throws<ObjectDisposedException>(() => { _ = pool.RunAsync(() => 2, CancellationToken.None); });
     }
 
     [Fact]

@@ -21,6 +21,17 @@ public sealed class OnnxEmbeddingOptionsValidatorTests
         Assert.Contains("BatchSize is 0", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Validate_TooManyInferenceThreads_NamesLimit()
+    {
+        var options = new OnnxEmbeddingOptions { InferenceThreads = OnnxEmbeddingOptions.MaxInferenceThreads + 1 };
+
+        var result = _validator.Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains($"InferenceThreads is {OnnxEmbeddingOptions.MaxInferenceThreads + 1}, but it must be from 1 to {OnnxEmbeddingOptions.MaxInferenceThreads}", result.FailureMessage, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(nameof(OnnxEmbeddingOptions.MaxSequenceLength), "MaxSequenceLength is 2")]
     [InlineData(nameof(OnnxEmbeddingOptions.IntraOpThreads), "IntraOpThreads is 0")]

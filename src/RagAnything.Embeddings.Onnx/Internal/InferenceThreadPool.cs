@@ -39,6 +39,8 @@ internal sealed class InferenceThreadPool : IDisposable
     private readonly ThreadPriority _priority;
     private readonly ILogger _logger;
     private volatile bool _stopping;
+    private volatile bool _stopped;
+    private int _stopCalls;
 
     public InferenceThreadPool(int threadCount, ThreadPriority priority, ILogger logger)
     {
@@ -90,6 +92,12 @@ internal sealed class InferenceThreadPool : IDisposable
     /// <returns><see langword="false"/> when a running item did not end in time, so what it uses must not be released.</returns>
     public bool Stop()
     {
+        // Only the first call stops the threads. A later one returns its result, because the queue may be released by now.
+        if (Interlocked.Exchange(ref _stopCalls, 1) == 1)
+        {
+            return _stopped;
+        }
+
         _stopping = true;
         _queue.CompleteAdding();
 
@@ -112,6 +120,7 @@ internal sealed class InferenceThreadPool : IDisposable
         if (joined)
         {
             _queue.Dispose();
+            _stopped = true;
             return true;
         }
 
