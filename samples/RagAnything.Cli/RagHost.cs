@@ -45,9 +45,10 @@ internal static class RagHost
         // Console logging writes to standard output by default, which must stay free for query results and JSON.
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 
+        var precision = StorePrecision.Detect(databasePath);
         services.AddRagAnything()
             .AddDefaultParsers()
-            .AddOnnxEmbeddings();
+            .AddOnnxEmbeddings(onnx => onnx.Precision = precision);
         services.AddRagAnythingSqliteStorage(sqlite => sqlite.DatabasePath = databasePath);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

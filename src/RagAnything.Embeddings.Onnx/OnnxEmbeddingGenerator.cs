@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.ML.Tokenizers;
+using RagAnything.Content;
 using RagAnything.Embeddings.Onnx.Diagnostics;
 using RagAnything.Embeddings.Onnx.Internal;
 
@@ -11,8 +12,8 @@ namespace RagAnything.Embeddings.Onnx;
 /// <summary>
 /// Generates sentence embeddings locally with a BERT-style ONNX model and its WordPiece vocabulary: the token states
 /// of <c>last_hidden_state</c> are mean-pooled over the attention mask and L2-normalised, as sentence-transformers
-/// does. The bundled default is all-MiniLM-L6-v2, which produces 384-dimensional vectors, in float32 unless
-/// <see cref="OnnxEmbeddingOptions.Precision"/> selects int8.
+/// does. The bundled default is all-MiniLM-L6-v2, which produces 384-dimensional vectors, in int8 unless
+/// <see cref="OnnxEmbeddingOptions.Precision"/> selects float32.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -272,7 +273,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         {
             // NOTE: the tokenizer stops before a word whose pieces would not all fit, while Hugging Face cuts inside
             // the word. Vectors of truncated texts can therefore differ slightly from sentence-transformers' vectors.
-            sequences[index] = tokenizer.EncodeToIds(texts[index], _options.MaxSequenceLength, addSpecialTokens: true, out _, out _);
+            sequences[index] = tokenizer.EncodeToIds(UnicodeText.ReplaceInvalid(texts[index]), _options.MaxSequenceLength, addSpecialTokens: true, out _, out _);
         }
 
         return sequences;

@@ -24,6 +24,9 @@ public sealed class OnnxEmbeddingOptions
     /// </summary>
     public const int DefaultMaxSequenceLength = 256;
 
+    /// <summary>The largest <see cref="MaxSequenceLength"/> the bundled model accepts: the length of its position embeddings.</summary>
+    public const int BundledModelMaxSequenceLength = 512;
+
     /// <summary>
     /// The default of <see cref="BatchSize"/>, a trade-off: larger batches spread the per-run overhead over more texts,
     /// but the hidden-state output grows with batch × tokens × hidden size (12 MB of floats at 32 × 256 × 384).

@@ -20,6 +20,12 @@ internal sealed class OnnxEmbeddingOptionsValidator : IValidateOptions<OnnxEmbed
             failures.Add($"MaxSequenceLength is {options.MaxSequenceLength}, but it must be at least {OnnxEmbeddingOptions.MinSequenceLength}.");
         }
 
+        // The bundled model fails at run time past its position embeddings, so the limit is checked here instead.
+        if (options.ModelPath is null && options.MaxSequenceLength > OnnxEmbeddingOptions.BundledModelMaxSequenceLength)
+        {
+            failures.Add($"MaxSequenceLength is {options.MaxSequenceLength}, but the bundled model reads at most {OnnxEmbeddingOptions.BundledModelMaxSequenceLength} tokens (its position embeddings). Lower it, or set ModelPath to a model with longer inputs.");
+        }
+
         if (options.BatchSize < 1 || options.BatchSize > OnnxEmbeddingOptions.MaxBatchSize)
         {
             failures.Add($"BatchSize is {options.BatchSize}, but it must be from 1 to {OnnxEmbeddingOptions.MaxBatchSize}.");

@@ -196,6 +196,19 @@ public sealed class OnnxEmbeddingGeneratorTests(ModelFixture fixture, ITestOutpu
     }
 
     [Fact]
+    public async Task Generate_InvalidCodePoints_EmbedsReplacementCharacter()
+    {
+        // Unicode normalization in the tokenizer rejects lone surrogates and U+FFFE, which real inputs can contain.
+        string[] texts = ["Opening hours \uD800 from nine", "Opening hours \uFFFE from nine"];
+
+        var embeddings = await _generator.GenerateAsync(texts);
+        var repaired = await _generator.GenerateAsync(["Opening hours \uFFFD from nine"]);
+
+        Assert.True(VectorMath.Cosine(repaired[0].Vector, embeddings[0].Vector) > 0.9999);
+        Assert.True(VectorMath.Cosine(repaired[0].Vector, embeddings[1].Vector) > 0.9999);
+    }
+
+    [Fact]
     public void Constructor_InvalidOptions_ThrowsNamingSetting()
     {
         var exception = Assert.Throws<ArgumentException>(() => new OnnxEmbeddingGenerator(new OnnxEmbeddingOptions { BatchSize = 0 }));

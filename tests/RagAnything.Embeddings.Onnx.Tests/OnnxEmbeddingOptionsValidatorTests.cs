@@ -22,6 +22,25 @@ public sealed class OnnxEmbeddingOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_BundledModelPastPositionEmbeddings_NamesLimit()
+    {
+        var options = new OnnxEmbeddingOptions { MaxSequenceLength = OnnxEmbeddingOptions.BundledModelMaxSequenceLength + 1 };
+
+        var result = _validator.Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("MaxSequenceLength is 513, but the bundled model reads at most 512 tokens", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_BundledModelAtPositionLimit_Passes()
+    {
+        var options = new OnnxEmbeddingOptions { MaxSequenceLength = OnnxEmbeddingOptions.BundledModelMaxSequenceLength };
+
+        Assert.True(_validator.Validate(null, options).Succeeded);
+    }
+
+    [Fact]
     public void Validate_TooManyInferenceThreads_NamesLimit()
     {
         var options = new OnnxEmbeddingOptions { InferenceThreads = OnnxEmbeddingOptions.MaxInferenceThreads + 1 };

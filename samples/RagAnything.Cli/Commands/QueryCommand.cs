@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RagAnything.Errors;
 using RagAnything.Query;
+using RagAnything.Storage.Vectors;
 
 namespace RagAnything.Cli.Commands;
 
@@ -75,6 +76,12 @@ internal static class QueryCommand
         }
         catch (RagAnythingException exception) when (exception.Category == ErrorCategory.Validation)
         {
+            await Console.Error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+        catch (VectorCollectionMismatchException exception)
+        {
+            // The store was built with another embedding model, which this tool cannot load, so there is nothing to retry.
             await Console.Error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using RagAnything.Content;
 using RagAnything.Query;
 
 namespace RagAnything.Caching;
@@ -68,7 +69,7 @@ internal sealed class QueryCache
     /// </summary>
     internal static string Normalize(string query)
     {
-        var text = query.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var text = UnicodeText.ReplaceInvalid(query).Normalize(NormalizationForm.FormKC).ToLowerInvariant();
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var character in text)

@@ -233,7 +233,7 @@ public sealed class TokenChunker : IChunker
     // Text the tokenizer counts as few tokens (unknown words, runs of symbols) must still make chunks of sane size.
     private int MaxChunkCharacters => _options.MaxTokens * MaxWordCharacters;
 
-    private int CountTokens(string text) => Math.Max(0, _tokenizer.CountTokens(text) - _specialTokenCount);
+    private int CountTokens(string text) => Math.Max(0, _tokenizer.CountTokens(UnicodeText.ReplaceInvalid(text)) - _specialTokenCount);
 
     private sealed record Piece(string Text, int Tokens, int PageIndex, ContentKind Kind, IReadOnlyList<string> HeadingPath, bool StartsBlock)
     {

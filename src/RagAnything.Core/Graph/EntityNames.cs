@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RagAnything.Content;
 
 namespace RagAnything.Graph;
 
@@ -17,7 +18,7 @@ internal static class EntityNames
     {
         ArgumentNullException.ThrowIfNull(name);
 
-        var decomposed = name.Normalize(NormalizationForm.FormKD);
+        var decomposed = UnicodeText.ReplaceInvalid(name).Normalize(NormalizationForm.FormKD);
         var key = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
 

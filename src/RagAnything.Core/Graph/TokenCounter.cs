@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.ML.Tokenizers;
+using RagAnything.Content;
 
 namespace RagAnything.Graph;
 
@@ -20,6 +21,6 @@ internal sealed class TokenCounter(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(text);
 
-        return _tokenizer.Value?.CountTokens(text) ?? (text.Length + CharactersPerToken - 1) / CharactersPerToken;
+        return _tokenizer.Value?.CountTokens(UnicodeText.ReplaceInvalid(text)) ?? (text.Length + CharactersPerToken - 1) / CharactersPerToken;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using RagAnything.Content;
 
 namespace RagAnything.Parsing;
 
@@ -29,7 +30,7 @@ public static class SafeFileName
         var baseName = lastSeparator >= 0 ? name[(lastSeparator + 1)..] : name;
 
         var builder = new StringBuilder(baseName.Length);
-        foreach (var rune in baseName.Normalize(NormalizationForm.FormC).EnumerateRunes())
+        foreach (var rune in UnicodeText.ReplaceInvalid(baseName).Normalize(NormalizationForm.FormC).EnumerateRunes())
         {
             if (Rune.IsControl(rune) || rune.Value is ':' or '*' or '?' or '"' or '<' or '>' or '|')
             {

@@ -86,6 +86,20 @@ public sealed class TokenChunkerTests
     }
 
     [Fact]
+    public void Chunk_InvalidCodePoints_AreKeptAndCounted()
+    {
+        var chunker = CreateChunker(maxTokens: 64, overlapTokens: 0);
+
+        // U+FFFE is valid UTF-8 and a lone surrogate can come from UTF-16 input; the tokenizer's normalization rejects both.
+        var text = "Opening hours \uFFFE from nine \uD800 to five.";
+
+        var chunk = Assert.Single(chunker.Chunk(Document(new TextItem(text)), DocumentId));
+
+        Assert.Equal(text, chunk.Text);
+        Assert.True(chunk.TokenCount > 0);
+    }
+
+    [Fact]
     public void Chunk_WordLongerThanChunk_IsSplitAndKept()
     {
         var chunker = CreateChunker(maxTokens: 16, overlapTokens: 0);
