@@ -113,6 +113,17 @@ public sealed class InferenceThreadPoolTests(ModelFixture fixture)
     }
 
     [Fact]
+    public void Tokenizer_AfterDispose_NamesGenerator()
+    {
+        var generator = new OnnxEmbeddingGenerator(fixture.CreateOptions());
+        generator.Dispose();
+
+        var exception = Assert.Throws<ObjectDisposedException>(() => generator.GetService(typeof(Microsoft.ML.Tokenizers.BertTokenizer)));
+
+        Assert.Equal(nameof(OnnxEmbeddingGenerator), exception.ObjectName);
+    }
+
+    [Fact]
     public async Task Dispose_WithQueuedCalls_FailsThemInsteadOfHanging()
     {
         var generator = new OnnxEmbeddingGenerator(fixture.CreateOptions(batchSize: 1));

@@ -66,7 +66,7 @@ internal sealed class OnnxModelResources : IDisposable
 
         lock (_lock)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ThrowIfDisposed();
 
             if (_tokenizer is null)
             {
@@ -91,7 +91,7 @@ internal sealed class OnnxModelResources : IDisposable
 
             lock (_lock)
             {
-                ObjectDisposedException.ThrowIf(_disposed, this);
+                ThrowIfDisposed();
 
                 if (_inferenceThreads is null)
                 {
@@ -123,7 +123,7 @@ internal sealed class OnnxModelResources : IDisposable
 
         lock (_lock)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ThrowIfDisposed();
 
             if (_session is null)
             {
@@ -205,6 +205,15 @@ internal sealed class OnnxModelResources : IDisposable
             }
 
             _session = null;
+        }
+    }
+
+    // Callers know the generator, not these resources, so the exception names the generator.
+    private void ThrowIfDisposed()
+    {
+        if (_disposed)
+        {
+            throw new ObjectDisposedException(nameof(OnnxEmbeddingGenerator), "The embedding generator has been disposed.");
         }
     }
 
