@@ -158,6 +158,11 @@ public sealed class OnnxEmbeddingOptions
     /// The default is <see cref="DefaultMaxBatchTokens"/> (256). A batch closes before the input whose addition would
     /// make inputs × longest input exceed it. An input longer than the limit runs in a batch of its own.
     /// </value>
+    /// <remarks>
+    /// Memory grows with the padded tokens of a run: with <see cref="BatchSize"/> 1024 and this limit out of the way,
+    /// one run of 1,024 inputs of 256 tokens peaked at about 9 GB of process memory on the reference machine. Each
+    /// of the <see cref="InferenceThreads"/> can hold such a run at the same time.
+    /// </remarks>
     public int MaxBatchTokens { get; set; } = DefaultMaxBatchTokens;
 
     /// <summary>Gets or sets whether inputs are sorted by token count before they are cut into batches.</summary>
