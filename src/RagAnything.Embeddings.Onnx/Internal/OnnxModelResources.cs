@@ -113,8 +113,8 @@ internal sealed class OnnxModelResources : IDisposable
             return session;
         }
 
-        // The generator only asks from an inference thread. Other callers, such as benchmarks, wait for the
-        // creation there, which is safe because inference threads never wait on a caller.
+        // The generator requests the session only from an inference thread. Other callers, such as benchmarks, wait
+        // for the creation there, which is safe because inference threads never wait on a caller.
         var inferenceThreads = InferenceThreads;
         if (!inferenceThreads.IsCurrentThread)
         {
