@@ -22,7 +22,8 @@ internal static class StorePrecision
         return ReadChunkModelId(databasePath) == OnnxEmbeddingOptions.BundledModelId ? EmbeddingPrecision.Float32 : null;
     }
 
-    private static string? ReadChunkModelId(string databasePath)
+    /// <summary>Reads the model id recorded with the store's chunk vectors, or <see langword="null"/> when there are none yet.</summary>
+    public static string? ReadChunkModelId(string databasePath)
     {
         if (!File.Exists(databasePath))
         {

@@ -20,10 +20,13 @@ public sealed class Float32StoreTests : IDisposable
 
         var query = await RagProcess.RunAsync("query", "--store", _store, "--json", "When does the bakery open?");
         var ingest = await RagProcess.RunAsync("ingest", "--store", _store, RepositoryPaths.SampleData);
+        var status = await RagProcess.RunAsync("status", "--store", _store, "--json");
 
         Assert.True(query.ExitCode == 0, $"query exit code {query.ExitCode}\n{query.Output}\n{query.Error}");
         Assert.Contains("bakery.txt", query.Output, StringComparison.Ordinal);
         Assert.True(ingest.ExitCode == 0, $"ingest exit code {ingest.ExitCode}\n{ingest.Output}\n{ingest.Error}");
+        using var statusJson = System.Text.Json.JsonDocument.Parse(status.Output);
+        Assert.Equal("all-MiniLM-L6-v2", statusJson.RootElement.GetProperty("embeddingModel").GetString());
     }
 
     public void Dispose()

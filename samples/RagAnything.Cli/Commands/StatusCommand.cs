@@ -36,6 +36,7 @@ internal static class StatusCommand
         var counts = await statuses.GetCountsAsync(cancellationToken).ConfigureAwait(false);
         var chunkVectors = await provider.GetRequiredService<IVectorStore>().CountAsync(StoreCollections.Chunks, cancellationToken).ConfigureAwait(false);
         var failed = await ListFailedAsync(statuses, cancellationToken).ConfigureAwait(false);
+        var embeddingModel = StorePrecision.ReadChunkModelId(Path.Combine(storeDirectory.FullName, RagHost.DatabaseFileName));
 
         var countsByName = Enum.GetValues<DocumentProcessingStatus>()
             .ToDictionary(status => status.ToString().ToLowerInvariant(), status => counts.GetValueOrDefault(status));
@@ -45,6 +46,7 @@ internal static class StatusCommand
             var output = new StatusOutput(
                 countsByName,
                 chunkVectors,
+                embeddingModel,
                 failed.Select(record => new FailedDocumentOutput(
                     record.Id,
                     record.SourceName,
@@ -55,7 +57,8 @@ internal static class StatusCommand
             return ExitCodes.Success;
         }
 
-        await Console.Out.WriteLineAsync($"Store: {storeDirectory.FullName} ({chunkVectors} chunk vectors)").ConfigureAwait(false);
+        var vectorsOf = embeddingModel is null ? string.Empty : $" of {embeddingModel}";
+        await Console.Out.WriteLineAsync($"Store: {storeDirectory.FullName} ({chunkVectors} chunk vectors{vectorsOf})").ConfigureAwait(false);
         foreach (var (status, count) in countsByName)
         {
             await Console.Out.WriteLineAsync($"  {status,-11} {count}").ConfigureAwait(false);
