@@ -209,30 +209,23 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         // there on first use.
         var plan = await threads.RunAsync(() => Prepare(texts, _resources.GetSession()), cancellationToken).ConfigureAwait(false);
 
-        if (plan.Batches.Count == 1)
+        var runs = new List<Task>(plan.Batches.Count);
+        foreach (int[] indexes in plan.Batches)
         {
-            await threads.RunAsync(() => plan.Run(plan.Batches[0]), cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            var runs = new List<Task>(plan.Batches.Count);
-            foreach (int[] indexes in plan.Batches)
+            try
             {
-                try
-                {
-                    runs.Add(threads.RunAsync(() => plan.Run(indexes), cancellationToken));
-                }
-                catch (ObjectDisposedException exception)
-                {
-                    // Disposed while queuing: the batches queued so far are failed by the stopping threads, and are
-                    // awaited below with this one so that none of their exceptions goes unobserved.
-                    runs.Add(Task.FromException(exception));
-                    break;
-                }
+                runs.Add(threads.RunAsync(() => plan.Run(indexes), cancellationToken));
             }
-
-            await Task.WhenAll(runs).ConfigureAwait(false);
+            catch (ObjectDisposedException exception)
+            {
+                // Disposed while queuing: the batches queued so far are failed by the stopping threads, and are
+                // awaited below with this one so that none of their exceptions goes unobserved.
+                runs.Add(Task.FromException(exception));
+                break;
+            }
         }
+
+        await Task.WhenAll(runs).ConfigureAwait(false);
 
         return Finish(plan, started);
     }

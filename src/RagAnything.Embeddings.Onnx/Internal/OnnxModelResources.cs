@@ -114,7 +114,8 @@ internal sealed class OnnxModelResources : IDisposable
         }
 
         // The generator requests the session only from an inference thread. Other callers, such as benchmarks, wait
-        // for the creation there, which is safe because inference threads never wait on a caller.
+        // for the creation there. That cannot deadlock, because the generator's work items (tokenizing and model runs)
+        // never wait for other work.
         var inferenceThreads = InferenceThreads;
         if (!inferenceThreads.IsCurrentThread)
         {

@@ -8,11 +8,11 @@ namespace RagAnything.Core.Tests.Evaluation;
 /// </summary>
 internal static class EvaluationSet
 {
-    private static readonly Lazy<string> Directory = new(FindDirectory);
+    private static readonly Lazy<string> Root = new(FindRoot);
 
     /// <summary>Gets the paths of every evaluation document, in ordinal order.</summary>
     public static List<string> DocumentPaths() =>
-        System.IO.Directory.EnumerateFiles(Path.Combine(Directory.Value, "documents"), "*", SearchOption.AllDirectories)
+        Directory.EnumerateFiles(Path.Combine(Root.Value, "documents"), "*", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
             .ToList();
 
@@ -20,7 +20,7 @@ internal static class EvaluationSet
     public static List<EvaluationQuestion> Questions()
     {
         var questions = new List<EvaluationQuestion>();
-        foreach (var line in File.ReadLines(Path.Combine(Directory.Value, "questions.jsonl")).Where(line => line.Length > 0))
+        foreach (var line in File.ReadLines(Path.Combine(Root.Value, "questions.jsonl")).Where(line => line.Length > 0))
         {
             using var json = JsonDocument.Parse(line);
             var root = json.RootElement;
@@ -40,7 +40,7 @@ internal static class EvaluationSet
         return questions;
     }
 
-    private static string FindDirectory()
+    private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
@@ -50,6 +50,6 @@ internal static class EvaluationSet
             }
         }
 
-        throw new InvalidOperationException($"RagAnything.sln was not found above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException($"RagAnything.sln was not found above {AppContext.BaseDirectory}. Run the tests from a checkout of the repository.");
     }
 }
